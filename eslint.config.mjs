@@ -1,0 +1,44 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "samples/**", ".bench/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["error"] }],
+      // noUncheckedIndexedAccess makes every index optional; asserting one we have bounds-checked is the idiom.
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    // Excel hands custom functions untyped cells; `any[][]` in their signatures is what the metadata needs.
+    files: ["src/functions/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The operating model is pure: no Office, DOM, Node or UI imports.
+    files: ["src/model/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "office*", "@microsoft/*", "node:*", "fs", "path", "exceljs", "../shared/*", "../functions/*", "../taskpane/*", "../cli/*"] }],
+      "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "window", "document", "process"],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts", "scripts/**/*.{ts,js}", "bench/**/*.ts"],
+    rules: { "no-console": "off" },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

@@ -1,0 +1,146 @@
+/**
+ * Every figure of the operating model lives here, once, with its source. Rules and functions
+ * read figures from a resolved ModelConfig; an analyst's what-if overrides a figure by key and
+ * every override is reported back (see `resolveConfig`).
+ *
+ * "default" in a source means the seeds do not give the figure and the add-in takes a
+ * documented, configurable default (DOMAIN.md: "it never invents certainty").
+ */
+import { fail, ok, type Problem, type Result } from "./problem";
+
+export type Rounding = "up" | "nearest" | "down";
+export const ROUNDINGS: readonly Rounding[] = ["up", "nearest", "down"];
+
+interface FigureDef<T> {
+  readonly value: T;
+  readonly label: string;
+  readonly source: string;
+  /** For numbers: the allowed range of an override. */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+function figure<T>(value: T, label: string, source: string, range: { min?: number; max?: number } = {}): FigureDef<T> {
+  return { value, label, source, ...range };
+}
+
+export const FIGURES = {
+  omAdminRatio: figure(4, "OMs per case administrator in OM teams (1:4, on FTE)", "seed 001, ch.4 Administration", { min: 0.1, max: 100 }),
+  courtAdminRatio: figure(3, "Court staff per case administrator in court teams (1:3, on FTE)", "seed 001, ch.4 Administration", { min: 0.1, max: 100 }),
+  spoSpan: figure(10, "Staff per SPO line manager (1:10)", "seed 001, ch.3", { min: 1, max: 100 }),
+  complexClusterShare: figure(0.25, "Share of LDU clusters that are complex and have a SOSM (top 25%)", "seed 003, ch.8", { min: 0, max: 1 }),
+  complexClusterRounding: figure<Rounding>("up", "How the top share of clusters rounds to a whole number (default: up, so 7 clusters give 2)", "default (seed 003 ch.8 gives no rounding)"),
+  weightCaseloadVolume: figure(1, "Complexity weight: caseload volume", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
+  weightCaseloadComplexity: figure(1, "Complexity weight: caseload complexity", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
+  weightPartnerships: figure(1, "Complexity weight: local partnerships", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
+  weightGeography: figure(1, "Complexity weight: geography", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
+  weightCourts: figure(1, "Complexity weight: courts", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
+  weightOffices: figure(1, "Complexity weight: offices", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
+  reportOralShare: figure(0.6, "Court reports delivered orally on the day (60%)", "seed 003, ch.2", { min: 0, max: 1 }),
+  reportFdrShare: figure(0.3, "Court reports as written FDRs (30%)", "seed 003, ch.2", { min: 0, max: 1 }),
+  reportSdrShare: figure(0.1, "Court reports as SDRs (10%)", "seed 003, ch.2", { min: 0, max: 1 }),
+  reportPoShare: figure(0.35, "Court reports written by POs (35%)", "seed 003, ch.1-2", { min: 0, max: 1 }),
+  reportPsoShare: figure(0.65, "Court reports written by PSOs (65%)", "seed 003, ch.1-2", { min: 0, max: 1 }),
+  reportMixTolerance: figure(0.05, "How far a report share may sit from its target before it is flagged (5 points)", "default (seed 003 gives targets, not tolerances)", { min: 0, max: 1 }),
+  yosCaseloadShare: figure(0.1, "NPS PO resource in a YOS, as a share of the YOS caseload (about 10%)", "seed 003, ch.7", { min: 0, max: 1 }),
+  yosCasesPerPo: figure(40, "Cases one seconded PO FTE carries, to turn the 10% of the YOS caseload into FTE", "default (seed 003 ch.7 gives no cases-per-PO figure)", { min: 1, max: 1000 }),
+  yosSecondmentYears: figure(3, "Length of a YOS secondment, years", "seed 003, ch.7", { min: 0, max: 50 }),
+  apCaFte: figure(0.5, "Case administrator FTE in each Approved Premises", "seed 003, ch.6", { min: 0, max: 10 }),
+  apWakingStaff: figure(2, "Waking staff on site at all times in an Approved Premises", "seed 003, ch.6", { min: 0, max: 20 }),
+  apPurposefulHours: figure(6, "Purposeful activity per resident per week, hours", "seed 003, ch.6", { min: 0, max: 168 }),
+  apFinanceAdminPerAreaManager: figure(1, "Full-time financial administrators per AP area manager", "seed 003, ch.6", { min: 0, max: 10 }),
+  paromGoodRun: figure(3, "Successive PAROMs assessed Good before routine SPO countersignature may be lifted", "seed 003, ch.4", { min: 1, max: 50 }),
+  upwStartBusinessDays: figure(20, "Unpaid work starts within this many business days of sentence", "seed 002 (target operating model Q&A)", { min: 1, max: 365 }),
+  upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "seed 002 (target operating model Q&A)", { min: 1, max: 120 }),
+  upwMaxTravelMinutes: figure(90, "Most travel to an unpaid work placement, minutes each way", "seed 002 (target operating model Q&A)", { min: 1, max: 600 }),
+  upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "seed 002 (target operating model Q&A)", { min: 0, max: 1 }),
+} as const;
+
+export type FigureKey = keyof typeof FIGURES;
+export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
+
+/** The resolved figures: plain values, read by rules and functions. */
+export type ModelConfig = { readonly [K in FigureKey]: (typeof FIGURES)[K]["value"] extends number ? number : Rounding };
+
+/** Policy variants from the staff side (seed 000), off by default. */
+export interface Variants {
+  /** Napo ch.3: domestic violence counts as an additional factor in tiering. */
+  readonly napoDomesticViolence: boolean;
+  /** Napo ch.3: life and indeterminate sentences always go to a PO. */
+  readonly napoIndeterminateToPo: boolean;
+  /** Napo ch.2: adjourn for police and social services information on the listed triggers. */
+  readonly napoAdjournments: boolean;
+}
+
+export const DEFAULT_VARIANTS: Variants = { napoDomesticViolence: false, napoIndeterminateToPo: false, napoAdjournments: false };
+
+export const VARIANT_INFO: { readonly [K in keyof Variants]: { readonly label: string; readonly source: string } } = {
+  napoDomesticViolence: { label: "Domestic violence counts as an additional factor in tiering", source: "seed 000, ch.3 (Napo)" },
+  napoIndeterminateToPo: { label: "Life and indeterminate sentences always allocated to a PO", source: "seed 000, ch.3 (Napo)" },
+  napoAdjournments: { label: "Adjourn for police and social services information on Napo's triggers", source: "seed 000, ch.2 (Napo)" },
+};
+
+export type Overrides = Partial<Record<FigureKey, number | string>>;
+
+export interface Override {
+  readonly key: FigureKey;
+  readonly label: string;
+  readonly from: number | string;
+  readonly to: number | string;
+  readonly source: string;
+}
+
+export interface ResolvedConfig {
+  readonly config: ModelConfig;
+  /** Every figure that differs from the model's own, to show in any output. */
+  readonly overrides: readonly Override[];
+}
+
+export const DEFAULT_CONFIG: ModelConfig = Object.fromEntries(FIGURE_KEYS.map((k) => [k, FIGURES[k].value])) as ModelConfig;
+
+export function isFigureKey(k: string): k is FigureKey {
+  return Object.prototype.hasOwnProperty.call(FIGURES, k);
+}
+
+/** Apply a what-if. Unknown keys and out-of-range values are problems, never ignored. */
+export function resolveConfig(overrides: Overrides = {}): { config: ResolvedConfig; problems: Problem[] } {
+  const values: Record<string, number | string> = { ...DEFAULT_CONFIG };
+  const applied: Override[] = [];
+  const problems: Problem[] = [];
+  for (const [key, raw] of Object.entries(overrides)) {
+    if (raw === undefined) continue;
+    const r = checkOverride(key, raw);
+    if (!r.ok) {
+      problems.push(r.problem);
+      continue;
+    }
+    const k = key as FigureKey;
+    const def = FIGURES[k];
+    if (r.value !== def.value) {
+      values[k] = r.value;
+      applied.push({ key: k, label: def.label, from: def.value, to: r.value, source: def.source });
+    }
+  }
+  return { config: { config: values as unknown as ModelConfig, overrides: applied }, problems };
+}
+
+export function checkOverride(key: string, raw: number | string): Result<number | Rounding> {
+  if (!isFigureKey(key)) return fail("config.unknown", { arg: "figure", got: key });
+  const def: FigureDef<unknown> = FIGURES[key];
+  if (typeof def.value === "string") {
+    const s = String(raw).trim().toLowerCase() as Rounding;
+    return ROUNDINGS.includes(s) ? ok(s) : fail("config.value", { arg: key, got: raw, expected: ROUNDINGS.join(", ") });
+  }
+  const n = typeof raw === "number" ? raw : Number(String(raw).trim());
+  const min = def.min ?? -Infinity;
+  const max = def.max ?? Infinity;
+  if (!Number.isFinite(n) || n < min || n > max)
+    return fail("config.value", { arg: key, got: raw, expected: `a number from ${min} to ${max}` });
+  return ok(n);
+}
+
+/** Round a count of clusters (or posts) as the configuration says. */
+export function roundBy(n: number, how: Rounding): number {
+  const x = Math.round(n * 1e9) / 1e9;
+  return how === "up" ? Math.ceil(x) : how === "down" ? Math.floor(x) : Math.round(x);
+}

@@ -1,0 +1,88 @@
+/**
+ * Tiering — NPS Operating Model ch.3, Diagram 1 (seed 003); Napo variant seed 000 ch.3.
+ */
+import { fail, ok, type Result } from "./problem";
+import type { Rosh, Tier } from "./values";
+
+export interface TierInput {
+  readonly rosh?: Rosh | undefined;
+  /** RSR in percentage points (6.9 means 6.9%). */
+  readonly rsr?: number | undefined;
+  /** OGRS in percentage points. */
+  readonly ogrs?: number | undefined;
+  readonly mappaCategory?: 1 | 2 | 3 | undefined;
+  readonly mappaLevel?: 1 | 2 | 3 | undefined;
+  readonly childProtectionPlan?: boolean | undefined;
+  readonly iom?: boolean | undefined;
+  readonly vulnerability?: boolean | undefined;
+  readonly domesticViolence?: boolean | undefined;
+}
+
+export interface TierOptions {
+  /** Napo (seed 000 ch.3): domestic violence counts as an additional factor. */
+  readonly napoDomesticViolence?: boolean;
+}
+
+export type Band = "B" | "C" | "D";
+
+/** Thresholds of Diagram 1, read as half-open at the printed lower bounds (DOMAIN §1). */
+export const TIER_THRESHOLDS = {
+  rsr: { B: 6.9, C: 3.0 },
+  ogrs: { B: 90, C: 75 },
+} as const;
+
+const BAND_ORDER: Record<Band, number> = { D: 0, C: 1, B: 2 };
+
+/** RSR band: < 3.0 → D, 3.0 ≤ RSR < 6.9 → C, ≥ 6.9 → B (ch.3 Diagram 1). */
+export function rsrBand(rsr: number): Band {
+  return rsr >= TIER_THRESHOLDS.rsr.B ? "B" : rsr >= TIER_THRESHOLDS.rsr.C ? "C" : "D";
+}
+
+/** OGRS band: < 75 → D, 75 ≤ OGRS < 90 → C, ≥ 90 → B (ch.3 Diagram 1). */
+export function ogrsBand(ogrs: number): Band {
+  return ogrs >= TIER_THRESHOLDS.ogrs.B ? "B" : ogrs >= TIER_THRESHOLDS.ogrs.C ? "C" : "D";
+}
+
+/** RoSH band: High/Very High → B, Medium → C, Low or none → D (ch.3 Diagram 1). */
+export function roshBand(rosh: Rosh): Band {
+  return rosh === "High" || rosh === "Very High" ? "B" : rosh === "Medium" ? "C" : "D";
+}
+
+/** The additional factors that make the digit 1 (ch.3 Diagram 1; DV only under Napo's variant). */
+export function additionalFactors(input: TierInput, options: TierOptions = {}): string[] {
+  const f: string[] = [];
+  if (input.mappaCategory === 1 && input.mappaLevel === 1) f.push("MAPPA category 1 at level 1");
+  if (input.childProtectionPlan === true) f.push("child protection plan");
+  if (input.iom === true) f.push("IOM");
+  if (input.vulnerability === true) f.push("vulnerability");
+  if (options.napoDomesticViolence === true && input.domesticViolence === true) f.push("domestic violence (Napo variant)");
+  return f;
+}
+
+/**
+ * The tier of a case.
+ * 1. MAPPA level 2 or 3 → A, whatever else holds.
+ * 2. Otherwise the highest band any one of RSR, OGRS and RoSH indicates; missing scores are ignored,
+ *    but with none of the three the tier cannot be computed.
+ * 3. Digit 1 with any additional factor, else 2.
+ * A MAPPA category without a level is refused: the level may be 2 or 3, and guessing would under-tier.
+ */
+export function computeTier(input: TierInput, options: TierOptions = {}): Result<Tier> {
+  if (input.mappaCategory !== undefined && input.mappaLevel === undefined)
+    return fail("tier.mappaLevelMissing", { arg: "mappa_level", category: input.mappaCategory });
+  if (input.mappaLevel === 2 || input.mappaLevel === 3) return ok("A");
+  if (options.napoDomesticViolence === true && input.domesticViolence === undefined)
+    return fail("tier.dvMissing", { arg: "domestic_violence" });
+
+  const bands: Band[] = [];
+  if (input.rsr !== undefined) bands.push(rsrBand(input.rsr));
+  if (input.ogrs !== undefined) bands.push(ogrsBand(input.ogrs));
+  if (input.rosh !== undefined) bands.push(roshBand(input.rosh));
+  if (bands.length === 0) return fail("tier.noScores", { arg: "rosh" });
+  const band = bands.reduce((a, b) => (BAND_ORDER[b] > BAND_ORDER[a] ? b : a));
+  const digit = additionalFactors(input, options).length > 0 ? "1" : "2";
+  return ok(`${band}${digit}` as Tier);
+}
+
+/** Tiers ordered from most to least intensive, for comparisons ("is tier X lower than Y?"). */
+export const TIER_RANK: Record<Tier, number> = { A: 6, B1: 5, B2: 4, C1: 3, C2: 2, D1: 1, D2: 0 };

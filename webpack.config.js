@@ -1,0 +1,72 @@
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+/** Every file with @customfunction JSDoc; functions.json and the associate calls come from these. */
+const FUNCTION_FILES = [
+  "./src/functions/tiering.ts",
+];
+
+/** Where the add-in is served from. Production: set ADDIN_URL (e.g. https://addin.example.gov.uk/). */
+const DEV_URL = "https://localhost:3000/";
+
+module.exports = (env, argv) => {
+  const production = argv.mode === "production";
+  const publicUrl = process.env.ADDIN_URL || DEV_URL;
+  return {
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      functions: "./src/functions/index.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+        },
+      ],
+    },
+    performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime: one page runs the functions and the pane.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? content.toString().replaceAll(DEV_URL, publicUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      // A self-signed certificate made by webpack-dev-server; see README for trusting it.
+      server: "https",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      hot: false,
+      liveReload: false,
+      client: false,
+    },
+  };
+};
