@@ -1,6 +1,5 @@
 /**
- * The one message catalogue. Every sentence a user reads about their data comes from here,
- * so the wording is consistent across custom functions, the task pane and the command line.
+ * Core messages: reading cells, ranges, tiering, allocation and what-if figures.
  * Messages name the argument and say what was expected.
  */
 
@@ -12,10 +11,10 @@ export function show(v: unknown): string {
   return String(v);
 }
 
-type Arg = { arg: string };
-type Got = Arg & { got: unknown };
+export type Arg = { arg: string };
+export type Got = Arg & { got: unknown };
 
-export const MESSAGES = {
+export const CORE_MESSAGES = {
   // --- reading single values -------------------------------------------------------
   "value.required": (p: Arg & { expected: string }) => `${p.arg} is blank; expected ${p.expected}.`,
   "value.rosh": (p: Got) => `${p.arg}: expected Low, None, Medium, High or Very High; got ${show(p.got)}.`,
@@ -55,6 +54,3 @@ export const MESSAGES = {
   "config.unknown": (p: Arg & { got: string }) => `${p.arg}: there is no model figure called ${show(p.got)}.`,
   "config.value": (p: Got & { expected: string }) => `${p.arg}: expected ${p.expected}; got ${show(p.got)}.`,
 } as const;
-
-export type MessageCode = keyof typeof MESSAGES;
-export type MessageParams<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]>[0];

@@ -1,0 +1,14 @@
+/**
+ * The one message catalogue, assembled from one part per family so that each family's wording
+ * sits beside its peers. Every sentence a user reads about their data comes from here.
+ */
+import { CORE_MESSAGES } from "./core";
+
+export { show } from "./core";
+
+export const MESSAGES = {
+  ...CORE_MESSAGES,
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type MessageParams<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]>[0];

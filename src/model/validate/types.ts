@@ -1,0 +1,92 @@
+/**
+ * The contract between the validation engine and its three callers (task pane, command line,
+ * tests). Plain data only: the callers turn their world (Office.js ranges, ExcelJS sheets) into
+ * WorkbookData, and turn a ValidationReport into a pane, a console summary or a report workbook.
+ */
+import type { Overrides, Override, Variants } from "../config";
+import type { CellValue } from "../values";
+
+/** One sheet's used range. rows[0] is the header row unless the layout finds the header lower. */
+export interface SheetData {
+  readonly name: string;
+  /** Row-major values of the used range. Dates arrive as Excel serial numbers or ISO text. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** 1-based sheet row of rows[0], and 0-based sheet column of rows[r][0], for A1 addresses. */
+  readonly originRow: number;
+  readonly originCol: number;
+  /**
+   * Number formats of the first data cells per column ("0.00%", "General"), when the caller read
+   * them. The engine uses them to find percent-formatted score columns (DOMAIN §1).
+   */
+  readonly columnFormats?: readonly (string | undefined)[];
+}
+
+export interface WorkbookData {
+  readonly sheets: readonly SheetData[];
+}
+
+export type Severity = "error" | "warning" | "info";
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export interface Finding {
+  /** Stable rule id, e.g. "caseload.highRoshPso" or "staffing.omAdminRatio". */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Sheet the finding points at, when it points at one. */
+  readonly sheet?: string;
+  /** 1-based sheet row, when the finding is about one row. */
+  readonly row?: number;
+  /** A1 address of the offending cell ("F12"), when there is one. */
+  readonly cell?: string;
+  /** A sentence a business manager understands, from the message catalogue. */
+  readonly message: string;
+  /** Seed and chapter, e.g. "seed 003, ch.3". */
+  readonly source: string;
+  /** For ratio and share rules: the measured figure and its target, as numbers. */
+  readonly figure?: number;
+  readonly target?: number;
+}
+
+export type Status = "pass" | "warning" | "fail" | "not checked";
+
+/** One line of the pane's summary: a ratio or rule family with its figure against its target. */
+export interface RuleSummary {
+  readonly rule: string;
+  readonly label: string;
+  readonly status: Status;
+  /** e.g. "61.0% oral" / "2 of 11 teams below 1:4"; human text, already formatted. */
+  readonly figure?: string;
+  readonly target?: string;
+  readonly source: string;
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+export interface ValidateOptions {
+  readonly overrides?: Overrides;
+  readonly variants?: Partial<Variants>;
+  /** Columns mapped by hand: { sheetName: { "header as written": "field id" } }. */
+  readonly columnMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface ValidationReport {
+  readonly findings: readonly Finding[];
+  readonly summaries: readonly RuleSummary[];
+  /** Every figure that differs from the model's, so outputs can show the what-if. */
+  readonly overrides: readonly Override[];
+  readonly layout: LayoutReport;
+}
+
+/** What the engine recognised, so the pane can offer a column mapping where it could not tell. */
+export interface LayoutReport {
+  readonly sheets: readonly {
+    readonly sheet: string;
+    /** Layout sheet kind recognised ("caseload", "staff", ...), or undefined. */
+    readonly kind?: string;
+    /** field id -> 0-based column index within the sheet's rows. */
+    readonly columns: Readonly<Record<string, number>>;
+    /** Headers present that map to no field. */
+    readonly unrecognised: readonly string[];
+    /** Required fields of the kind with no column. */
+    readonly missing: readonly string[];
+  }[];
+}
