@@ -90,3 +90,60 @@ export interface LayoutReport {
     readonly missing: readonly string[];
   }[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rules. Each rule family lives in src/model/validate/rules/<family>.ts and exports Rule[];
+// rules/index.ts lists them all. A rule reads recognised, parsed tables and returns findings.
+// ---------------------------------------------------------------------------------------------
+
+import type { ModelConfig } from "../config";
+import type { SheetKind } from "../layout";
+
+/** A parsed field value: text, number, boolean, RoSH/tier/grade words, or a date as an Excel serial number. */
+export type FieldValue = string | number | boolean;
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /**
+   * The field's value parsed by its layout type (see src/model/layout.ts); undefined when blank,
+   * when the sheet has no such column, or when the cell could not be read (the engine reports
+   * unreadable cells once, as findings, so rules need not).
+   */
+  get(field: string): FieldValue | undefined;
+  /** The raw cell, for rules that must see exactly what was written. */
+  raw(field: string): CellValue;
+  /** A1 address of the field's cell in this row ("F12"), or undefined without such a column. */
+  cell(field: string): string | undefined;
+}
+
+export interface Table {
+  readonly kind: SheetKind;
+  readonly sheet: string;
+  readonly rows: readonly TableRow[];
+  /** Whether the sheet has a column for the field. */
+  has(field: string): boolean;
+  /** The 0-based column index of a field within SheetData.rows, if present. */
+  column(field: string): number | undefined;
+  /** Number format of the field's column, when the caller read formats. */
+  format(field: string): string | undefined;
+}
+
+export interface RuleContext {
+  readonly config: ModelConfig;
+  readonly variants: Variants;
+  /** The recognised table of a kind, or undefined when the workbook has none. */
+  table(kind: SheetKind): Table | undefined;
+}
+
+export interface Rule {
+  readonly id: string;
+  /** Short label for the summary ("Admin staffing in OM teams (1:4)"). */
+  readonly label: string;
+  readonly source: string;
+  /** The tables the rule needs; it is reported "not checked" when one is missing. */
+  readonly needs: readonly SheetKind[];
+  check(ctx: RuleContext): Finding[];
+  /** The summary line's figure and target, for ratio and share rules; otherwise counts suffice. */
+  summarise?(ctx: RuleContext, findings: readonly Finding[]): { figure?: string; target?: string } | undefined;
+}
