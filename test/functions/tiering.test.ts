@@ -7,7 +7,7 @@ beforeAll(() => installCustomFunctionsStub());
 
 const col = (...v: unknown[]) => v.map((x) => [x]);
 const one = (v: unknown) => [[v]];
-const blank = () => [[null]];
+const blank = (): unknown[][] => [[null]];
 
 /** TIER with the eight factor arguments as columns or single cells. */
 function TIER(rosh: unknown[][], rsr: unknown[][], ogrs: unknown[][], cat = blank(), lvl = blank(), cpp = blank(), iom = blank(), vul = blank(), ...rest: unknown[]) {
