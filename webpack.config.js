@@ -6,6 +6,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 /** Every file with @customfunction JSDoc; functions.json and the associate calls come from these. */
 const FUNCTION_FILES = [
   "./src/functions/tiering.ts",
+  "./src/functions/reports.ts",
+  "./src/functions/vlo.ts",
 ];
 
 /** Where the add-in is served from. Production: set ADDIN_URL (e.g. https://addin.example.gov.uk/). */

@@ -4,3 +4,5 @@
  * Nothing here may touch the DOM at load: the bundle is evaluated outside Excel in the tests.
  */
 import "./tiering";
+import "./reports";
+import "./vlo";

@@ -5,6 +5,7 @@
  * The task pane persists it in the workbook's document settings; this module does not.
  */
 import { DEFAULT_VARIANTS, type Overrides, type Variants } from "../model/config";
+import type { VloWeightTable } from "../model/vlo";
 
 export interface AddinSettings {
   readonly variants: Variants;
@@ -12,6 +13,8 @@ export interface AddinSettings {
   readonly overrides: Overrides;
   /** Caseload columns mapped to fields by hand, per sheet: { sheet: { header: field } }. */
   readonly columnMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The division's victim-work weight table, set from the task pane; VLO_WEIGHT uses the default without it. */
+  readonly vloWeights?: VloWeightTable;
 }
 
 export const DEFAULT_SETTINGS: AddinSettings = { variants: DEFAULT_VARIANTS, overrides: {} };

@@ -3,11 +3,13 @@
  * sits beside its peers. Every sentence a user reads about their data comes from here.
  */
 import { CORE_MESSAGES } from "./core";
+import { REPORT_MESSAGES } from "./reports";
 
 export { show } from "./core";
 
 export const MESSAGES = {
   ...CORE_MESSAGES,
+  ...REPORT_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
