@@ -4,12 +4,14 @@
  */
 import { CORE_MESSAGES } from "./core";
 import { REPORT_MESSAGES } from "./reports";
+import { VALIDATE_MESSAGES } from "./validate";
 
 export { show } from "./core";
 
 export const MESSAGES = {
   ...CORE_MESSAGES,
   ...REPORT_MESSAGES,
+  ...VALIDATE_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,0 +1,55 @@
+/**
+ * Validation engine: layout, data and caseload findings (seed 003 ch.1, ch.3, ch.5; DOMAIN §1).
+ * Findings are read by business managers: say what is wrong, where, and what the model expects.
+ */
+import { show } from "./core";
+
+type Sheet = { sheet: string };
+
+export const VALIDATE_MESSAGES = {
+  // --- layout ---------------------------------------------------------------------------
+  "layout.missingSheet": (p: { what: string; rules: string }) =>
+    `The workbook has no ${p.what} sheet, so ${p.rules} could not be checked. Add it (the template has it) or map a sheet's columns in the task pane.`,
+  "layout.missingField": (p: Sheet & { field: string; header: string }) =>
+    `Sheet ${show(p.sheet)} has no column for ${p.field} (expected a header such as ${show(p.header)}); rules that need it were not checked.`,
+  "layout.unrecognisedSheet": (p: Sheet) =>
+    `Sheet ${show(p.sheet)} is not one of the documented sheets and was not checked; map its columns if it should be.`,
+  "layout.duplicateKind": (p: Sheet & { what: string; first: string }) =>
+    `Sheet ${show(p.sheet)} looks like another ${p.what} sheet; only ${show(p.first)} was checked. Combine them into one table.`,
+  "layout.badMapping": (p: Sheet & { mapping: string }) =>
+    `Sheet ${show(p.sheet)}: the column mapping ${p.mapping} names no field of this sheet; it was ignored.`,
+  "layout.empty": (_p: Record<string, never>) => `The workbook holds no data to check.`,
+  "layout.noneRecognised": (p: { sheets: readonly string[]; expected: readonly string[] }) =>
+    `None of the sheets (${p.sheets.join(", ")}) is one of the documented sheets (${p.expected.join(", ")}), so nothing was checked. ` +
+    `Rename the sheets or their headers as the template does, or map the columns in the task pane.`,
+
+  // --- caseload (seed 003 ch.1, ch.3, ch.5; DOMAIN §1) ------------------------------------
+  "caseload.required": (p: { caseId: string; field: string }) =>
+    `Case ${p.caseId}: ${p.field} is blank; every case needs it to be checked against the model.`,
+  "caseload.tierLower": (p: { caseId: string; recorded: string; computed: string; why: string }) =>
+    `Case ${p.caseId}: recorded tier ${p.recorded} is lower than the model's ${p.computed} (${p.why}); the case may be under-managed.`,
+  "caseload.tierHigher": (p: { caseId: string; recorded: string; computed: string; why: string }) =>
+    `Case ${p.caseId}: recorded tier ${p.recorded} differs from the model's ${p.computed} (${p.why}).`,
+  "caseload.tierUnknown": (p: { caseId: string; detail: string }) =>
+    `Case ${p.caseId}: the tier cannot be worked out: ${p.detail}`,
+  "caseload.highRoshPso": (p: { caseId: string; rosh: string; om: string }) =>
+    `Case ${p.caseId} is ${p.rosh} RoSH but held by a PSO (${p.om}); High and Very High RoSH cases are managed by a PO.`,
+  "caseload.gradeAdvice": (p: { caseId: string; recorded: string; advised: string; reason: string }) =>
+    `Case ${p.caseId}: held by a ${p.recorded}; the allocation advice is ${p.advised} (${p.reason}). Managers decide: record the reason in the Allocation reason column.`,
+  "caseload.gradeAdviceReasoned": (p: { caseId: string; recorded: string; advised: string; reason: string }) =>
+    `Case ${p.caseId}: held by a ${p.recorded} where the advice is ${p.advised}; the recorded reason is ${show(p.reason)}.`,
+  "caseload.twoOms": (p: { caseId: string; om: string; other: string; otherCell: string }) =>
+    `Case ${p.caseId} is held by ${p.om} here and by ${p.other} at ${p.otherCell}; each case has a single, clearly identified OM.`,
+  "caseload.duplicateRow": (p: { caseId: string; otherCell: string }) =>
+    `Case ${p.caseId} is listed twice for the same OM (also at ${p.otherCell}); remove the duplicate so counts are right.`,
+  "caseload.vloHoldsCases": (p: { name: string; cases: number; cell: string }) =>
+    `${p.name} is a VLO but holds ${p.cases} case(s) as OM (first at ${p.cell}); VLOs do victim contact work only, never also OM work.`,
+  "caseload.omNotStaff": (p: { om: string }) =>
+    `OM ${show(p.om)} is not in the Staff sheet, so their grade and team cannot be checked.`,
+  "caseload.percentFormatted": (p: Sheet & { header: string; cell: string }) =>
+    `Column ${show(p.header)} (${p.cell}) is percent-formatted: its cells hold fractions (0.069 shows as 6.9%). ` +
+    `The validator reads them as fractions, but TIER formulas over it need scores_as_fractions set to TRUE, or they under-tier high-risk cases.`,
+  "caseload.looksLikeFractions": (p: Sheet & { header: string; max: number }) =>
+    `Column ${show(p.header)} holds only values of 1 or less (largest ${p.max}) in a column that is not percent-formatted: ` +
+    `these look like fractions (0.069 for 6.9%). Read as percentage points they would under-tier cases; check them before relying on the tiers.`,
+} as const;

@@ -1,0 +1,52 @@
+/**
+ * The rows of a written report, shared by the command line's report workbook and the task pane's
+ * report sheet, so both say the same thing in the same order.
+ */
+import type { Finding, ValidationReport } from "./types";
+
+/** The sheet the task pane writes its report to (created or replaced, never appended to); never validated itself. */
+export const REPORT_SHEET_NAME = "NPS validation report";
+
+export const REPORT_HEADER = ["Severity", "Rule", "Sheet", "Cell", "Message", "Source", "Figure", "Target"] as const;
+
+export interface ReportRow {
+  readonly severity: Finding["severity"];
+  readonly rule: string;
+  readonly sheet: string;
+  /** The offending cell's address ("F12"), or "" when the finding is about a sheet or the workbook. */
+  readonly cell: string;
+  readonly message: string;
+  readonly source: string;
+  readonly figure: number | "";
+  readonly target: number | "";
+  /** Where a link in this row should point, when the finding has a cell or a sheet. */
+  readonly link?: { readonly sheet: string; readonly cell: string };
+}
+
+/** Row values in REPORT_HEADER order, for writers that want plain arrays. */
+export function rowValues(r: ReportRow): (string | number)[] {
+  return [r.severity, r.rule, r.sheet, r.cell, r.message, r.source, r.figure, r.target];
+}
+
+/** A sheet name quoted for a formula or link: 'Court reports'!A1 (quotes inside doubled). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function reportTable(report: ValidationReport): { header: readonly string[]; rows: ReportRow[] } {
+  const rows = report.findings.map((f): ReportRow => {
+    const link = f.sheet !== undefined ? { sheet: f.sheet, cell: f.cell ?? (f.row !== undefined ? `A${f.row}` : "A1") } : undefined;
+    return {
+      severity: f.severity,
+      rule: f.rule,
+      sheet: f.sheet ?? "",
+      cell: f.cell ?? "",
+      message: f.message,
+      source: f.source,
+      figure: f.figure ?? "",
+      target: f.target ?? "",
+      ...(link ? { link } : {}),
+    };
+  });
+  return { header: REPORT_HEADER, rows };
+}

@@ -1,0 +1,335 @@
+/**
+ * Validation rules for the caseload: tiering (seed 003 ch.3 Diagram 1), who manages the case
+ * (seed 003 ch.1, ch.3), one OM per case (ch.3), VLOs never OMs (ch.5), and the percent hazard
+ * of DOMAIN §1. The tier and the allocation advice come from the same model code as TIER() and
+ * ALLOCATE_GRADE().
+ */
+import { allocateGrade } from "../../allocate";
+import { computeTier, TIER_RANK, type TierInput } from "../../tier";
+import { problem } from "../../problem";
+import { sheetDef } from "../../layout";
+import { isBlank, type Grade, type Rosh, type Tier } from "../../values";
+import { columnLetter, isPercentFormat } from "../tables";
+import type { Finding, Rule, RuleContext, Severity, Table, TableRow } from "../types";
+
+const SHEET = "caseload" as const;
+
+/** Names as people write them in different sheets: case, spacing and surrounding blanks ignored. */
+export function personKey(v: unknown): string {
+  return String(v).trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+function at(table: Table, row: TableRow, field: string, rule: string, severity: Severity, message: string, source: string): Finding {
+  const cell = row.cell(field);
+  return { rule, severity, sheet: table.sheet, row: row.row, ...(cell !== undefined ? { cell } : {}), message, source };
+}
+
+function caseId(row: TableRow): string {
+  const id = row.get("caseId");
+  return id === undefined ? `on row ${row.row}` : String(id);
+}
+
+/** A field whose cell holds something the engine could not read (already reported as data.unreadable). */
+function unreadable(row: TableRow, field: string): boolean {
+  return row.get(field) === undefined && !isBlank(row.raw(field));
+}
+
+const TIER_FIELDS = ["rosh", "rsr", "ogrs", "mappaCategory", "mappaLevel", "childProtectionPlan", "iom", "vulnerability", "domesticViolence"] as const;
+
+function tierInput(row: TableRow): TierInput {
+  return {
+    rosh: row.get("rosh") as Rosh | undefined,
+    rsr: row.get("rsr") as number | undefined,
+    ogrs: row.get("ogrs") as number | undefined,
+    mappaCategory: row.get("mappaCategory") as 1 | 2 | 3 | undefined,
+    mappaLevel: row.get("mappaLevel") as 1 | 2 | 3 | undefined,
+    childProtectionPlan: row.get("childProtectionPlan") as boolean | undefined,
+    iom: row.get("iom") as boolean | undefined,
+    vulnerability: row.get("vulnerability") as boolean | undefined,
+    domesticViolence: row.get("domesticViolence") as boolean | undefined,
+  };
+}
+
+/** Why the model gives its tier, in the words of Diagram 1, for the finding's message. */
+function why(input: TierInput): string {
+  const parts: string[] = [];
+  if (input.mappaLevel !== undefined) parts.push(`MAPPA level ${input.mappaLevel}`);
+  if (input.rsr !== undefined) parts.push(`RSR ${input.rsr}%`);
+  if (input.ogrs !== undefined) parts.push(`OGRS ${input.ogrs}%`);
+  if (input.rosh !== undefined) parts.push(`${input.rosh} RoSH`);
+  return parts.join(", ");
+}
+
+/** The model's tier for a row, or undefined when a tier input could not be read (reported elsewhere). */
+function modelTier(ctx: RuleContext, row: TableRow) {
+  if (TIER_FIELDS.some((f) => unreadable(row, f))) return undefined;
+  const input = tierInput(row);
+  return { input, result: computeTier(input, { napoDomesticViolence: ctx.variants.napoDomesticViolence }) };
+}
+
+const INDETERMINATE = /indeterminate|life|ipp/i;
+
+/** The advice ALLOCATE_GRADE gives for the row, on the model's tier (or the recorded one when the model cannot tier it). */
+function advice(ctx: RuleContext, row: TableRow) {
+  const m = modelTier(ctx, row);
+  const tier = m?.result.ok === true ? m.result.value : (row.get("recordedTier") as Tier | undefined);
+  if (tier === undefined || unreadable(row, "crcEscalation") || unreadable(row, "psoCompetent")) return undefined;
+  const sentence = row.get("sentenceType");
+  const r = allocateGrade(
+    {
+      tier,
+      rosh: row.get("rosh") as Rosh | undefined,
+      psoCompetent: row.get("psoCompetent") as boolean | undefined,
+      crcEscalation: row.get("crcEscalation") as boolean | undefined,
+      indeterminate: typeof sentence === "string" ? INDETERMINATE.test(sentence) : undefined,
+    },
+    { napoIndeterminateToPo: ctx.variants.napoIndeterminateToPo },
+  );
+  return r.ok ? r.value : undefined;
+}
+
+const isHighRosh = (r: unknown) => r === "High" || r === "Very High";
+
+/** Every required caseload field is filled in on every case (workbook layout; the rules need them). */
+export const caseloadRequiredRule: Rule = {
+  id: "caseload.required",
+  label: "Every case has its required fields",
+  source: "workbook layout (README); seed 003 ch.3",
+  needs: [SHEET],
+  check(ctx) {
+    const table = ctx.table(SHEET)!;
+    const required = sheetDef(SHEET).fields.filter((f) => f.required && table.has(f.id));
+    const out: Finding[] = [];
+    for (const row of table.rows)
+      for (const f of required)
+        if (isBlank(row.raw(f.id)))
+          out.push(at(table, row, f.id, "caseload.required", "error", problem("caseload.required", { caseId: caseId(row), field: f.header }).message, "workbook layout (README); seed 003 ch.3"));
+    return out;
+  },
+};
+
+/**
+ * The recorded tier is the one Diagram 1 gives (seed 003 ch.3). A recorded tier below the model's
+ * is an error (the case may be under-managed: the dangerous direction); above it, a warning.
+ */
+export const caseloadTierRule: Rule = {
+  id: "caseload.tier",
+  label: "Recorded tiers match the model (ch.3 Diagram 1)",
+  source: "seed 003, ch.3 Diagram 1",
+  needs: [SHEET],
+  check(ctx) {
+    const table = ctx.table(SHEET)!;
+    if (!table.has("recordedTier")) return [];
+    const out: Finding[] = [];
+    for (const row of table.rows) {
+      const recorded = row.get("recordedTier") as Tier | undefined;
+      if (recorded === undefined) continue;
+      const m = modelTier(ctx, row);
+      if (!m) continue;
+      if (!m.result.ok) {
+        if (m.result.problem.code === "tier.noScores" && isBlank(row.raw("rosh"))) continue; // caseload.required says so
+        out.push(at(table, row, "recordedTier", "caseload.tier", "warning", problem("caseload.tierUnknown", { caseId: caseId(row), detail: m.result.problem.message }).message, this.source));
+        continue;
+      }
+      const computed = m.result.value;
+      if (computed === recorded) continue;
+      const lower = TIER_RANK[recorded] < TIER_RANK[computed];
+      const params = { caseId: caseId(row), recorded, computed, why: why(m.input) };
+      out.push(
+        at(table, row, "recordedTier", "caseload.tier", lower ? "error" : "warning", problem(lower ? "caseload.tierLower" : "caseload.tierHigher", params).message, this.source),
+      );
+    }
+    return out;
+  },
+  summarise(ctx, findings) {
+    const n = ctx.table(SHEET)!.rows.filter((r) => r.get("recordedTier") !== undefined).length;
+    return { figure: `${findings.length} of ${n} recorded tiers differ`, target: "0" };
+  },
+};
+
+/** High and Very High RoSH cases are managed by a PO (seed 003 ch.1, ch.3). */
+export const caseloadHighRoshRule: Rule = {
+  id: "caseload.highRoshPso",
+  label: "High and Very High RoSH cases are held by POs",
+  source: "seed 003, ch.1, ch.3",
+  needs: [SHEET],
+  check(ctx) {
+    const table = ctx.table(SHEET)!;
+    const out: Finding[] = [];
+    for (const row of table.rows) {
+      const rosh = row.get("rosh");
+      if (isHighRosh(rosh) && row.get("omGrade") === "PSO")
+        out.push(at(table, row, "omGrade", this.id, "error", problem("caseload.highRoshPso", { caseId: caseId(row), rosh: String(rosh), om: String(row.get("om") ?? "no OM named") }).message, this.source));
+    }
+    return out;
+  },
+  summarise(ctx, findings) {
+    const n = ctx.table(SHEET)!.rows.filter((r) => isHighRosh(r.get("rosh"))).length;
+    return { figure: `${findings.length} of ${n} High/Very High RoSH cases held by PSOs`, target: "0" };
+  },
+};
+
+/**
+ * The recorded grade follows the allocation advice of ALLOCATE_GRADE (seed 003 ch.1, ch.3). Advice
+ * only: a difference is a warning, or information where an allocation reason is recorded. High
+ * RoSH with a PSO is caseload.highRoshPso's, not repeated here.
+ */
+export const caseloadGradeRule: Rule = {
+  id: "caseload.gradeAdvice",
+  label: "Recorded grades follow the allocation advice",
+  source: "seed 003, ch.1, ch.3",
+  needs: [SHEET],
+  check(ctx) {
+    const table = ctx.table(SHEET)!;
+    const out: Finding[] = [];
+    for (const row of table.rows) {
+      const recorded = row.get("omGrade") as Grade | undefined;
+      if (recorded === undefined) continue;
+      if (recorded === "PSO" && isHighRosh(row.get("rosh"))) continue;
+      const a = advice(ctx, row);
+      if (!a || a.grade === recorded) continue;
+      const reason = row.get("allocationReason");
+      const params = { caseId: caseId(row), recorded, advised: a.grade, reason: reason === undefined ? a.reason : String(reason) };
+      out.push(
+        reason === undefined
+          ? at(table, row, "omGrade", this.id, "warning", problem("caseload.gradeAdvice", params).message, this.source)
+          : at(table, row, "omGrade", this.id, "info", problem("caseload.gradeAdviceReasoned", params).message, this.source),
+      );
+    }
+    return out;
+  },
+};
+
+/** Each offender has a single, clearly identified OM (seed 003 ch.3). */
+export const caseloadSingleOmRule: Rule = {
+  id: "caseload.singleOm",
+  label: "One OM per case",
+  source: "seed 003, ch.3",
+  needs: [SHEET],
+  check(ctx) {
+    const table = ctx.table(SHEET)!;
+    const seen = new Map<string, { om: string; cell: string }>();
+    const out: Finding[] = [];
+    for (const row of table.rows) {
+      const id = row.get("caseId");
+      const om = row.get("om");
+      if (id === undefined || om === undefined) continue;
+      const key = personKey(id);
+      const first = seen.get(key);
+      const cell = row.cell("caseId")!;
+      if (!first) {
+        seen.set(key, { om: String(om), cell });
+        continue;
+      }
+      out.push(
+        personKey(first.om) === personKey(om)
+          ? at(table, row, "caseId", this.id, "warning", problem("caseload.duplicateRow", { caseId: String(id), otherCell: first.cell }).message, this.source)
+          : at(table, row, "om", this.id, "error", problem("caseload.twoOms", { caseId: String(id), om: String(om), other: first.om, otherCell: first.cell }).message, this.source),
+      );
+    }
+    return out;
+  },
+};
+
+const VLO_ROLE = /^(vlo|victim liaison( officer)?)$/i;
+
+/** VLOs do victim contact work only and are never also OMs (seed 003 ch.5). */
+export const caseloadVloRule: Rule = {
+  id: "caseload.vloNotOm",
+  label: "VLOs hold no cases as OM",
+  source: "seed 003, ch.5",
+  needs: [SHEET, "staff"],
+  check(ctx) {
+    const cases = ctx.table(SHEET)!;
+    const staff = ctx.table("staff")!;
+    const vlos = new Map<string, string>();
+    for (const s of staff.rows) {
+      const name = s.get("name");
+      if (name !== undefined && (s.get("vlo") === true || VLO_ROLE.test(String(s.get("role") ?? "").trim()))) vlos.set(personKey(name), String(name));
+    }
+    const held = new Map<string, { count: number; row: TableRow }>();
+    for (const row of cases.rows) {
+      const om = row.get("om");
+      if (om === undefined || !vlos.has(personKey(om))) continue;
+      const h = held.get(personKey(om));
+      if (h) h.count++;
+      else held.set(personKey(om), { count: 1, row });
+    }
+    return [...held].map(([key, h]) =>
+      at(cases, h.row, "om", this.id, "error", problem("caseload.vloHoldsCases", { name: vlos.get(key)!, cases: h.count, cell: h.row.cell("om")! }).message, this.source),
+    );
+  },
+};
+
+/** Every OM is on the staff list, so grade and team can be checked (seed 003 ch.3: a clearly identified OM). */
+export const caseloadOmKnownRule: Rule = {
+  id: "caseload.omKnown",
+  label: "Every OM is on the staff list",
+  source: "seed 003, ch.3",
+  needs: [SHEET, "staff"],
+  check(ctx) {
+    const cases = ctx.table(SHEET)!;
+    const names = new Set(ctx.table("staff")!.rows.map((s) => s.get("name")).filter((n) => n !== undefined).map(personKey));
+    const reported = new Set<string>();
+    const out: Finding[] = [];
+    for (const row of cases.rows) {
+      const om = row.get("om");
+      if (om === undefined || names.has(personKey(om)) || reported.has(personKey(om))) continue;
+      reported.add(personKey(om));
+      out.push(at(cases, row, "om", this.id, "warning", problem("caseload.omNotStaff", { om: String(om) }).message, this.source));
+    }
+    return out;
+  },
+};
+
+/** Fewer numeric scores than this and a column of small values proves nothing (an RSR under 1% is common). */
+const FRACTION_EVIDENCE = 10;
+
+/**
+ * The percent hazard (DOMAIN §1): a percent-formatted RSR or OGRS column holds fractions; TIER
+ * formulas over it need scores_as_fractions or they under-tier. A column of nothing but values of
+ * 1 or less that is not percent-formatted looks like fractions too. Shown before anything else.
+ */
+export const caseloadPercentRule: Rule = {
+  id: "caseload.percentHazard",
+  label: "Score columns hold percentage points, not fractions",
+  source: "DOMAIN §1 (the percent hazard); seed 003 ch.3",
+  needs: [SHEET],
+  check(ctx) {
+    const table = ctx.table(SHEET)!;
+    const out: Finding[] = [];
+    for (const field of ["rsr", "ogrs"] as const) {
+      const col = table.column(field);
+      if (col === undefined) continue;
+      const first = table.rows[0];
+      const header = sheetDef(SHEET).fields.find((f) => f.id === field)!.header;
+      const cell = first?.cell(field) ?? `${columnLetter(col)}`;
+      if (isPercentFormat(table.format(field))) {
+        out.push({ rule: this.id, severity: "warning", sheet: table.sheet, ...(first ? { row: first.row } : {}), cell, message: problem("caseload.percentFormatted", { sheet: table.sheet, header, cell }).message, source: this.source });
+        continue;
+      }
+      let n = 0;
+      let max = -Infinity;
+      for (const row of table.rows) {
+        const v = row.get(field);
+        if (typeof v !== "number") continue;
+        n++;
+        if (v > max) max = v;
+      }
+      if (n >= FRACTION_EVIDENCE && max <= 1)
+        out.push({ rule: this.id, severity: "warning", sheet: table.sheet, ...(first ? { row: first.row } : {}), cell, message: problem("caseload.looksLikeFractions", { sheet: table.sheet, header, max }).message, source: this.source });
+    }
+    return out;
+  },
+};
+
+export const CASELOAD_RULES: Rule[] = [
+  caseloadPercentRule,
+  caseloadRequiredRule,
+  caseloadTierRule,
+  caseloadHighRoshRule,
+  caseloadGradeRule,
+  caseloadSingleOmRule,
+  caseloadVloRule,
+  caseloadOmKnownRule,
+];

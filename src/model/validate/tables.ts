@@ -1,0 +1,195 @@
+/**
+ * From a recognised sheet to a Table: each field's column is read once with its layout type's
+ * parser, so rules see plain values. A cell that cannot be read becomes one finding here and
+ * undefined for the rules, so no rule reports it twice.
+ */
+import { problem, type Problem, type Result } from "../problem";
+import { sheetDef, type FieldDef, type SheetKind } from "../layout";
+import {
+  isBlank,
+  isErrorText,
+  parseGrade,
+  parseMappaCategory,
+  parseMappaLevel,
+  parseNumber,
+  parsePercent,
+  parseRosh,
+  parseTier,
+  parseYesNo,
+  type CellValue,
+} from "../values";
+import type { Recognition } from "./recognise";
+import type { FieldValue, Finding, SheetData, Table, TableRow } from "./types";
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
+export function columnLetter(index: number): string {
+  let s = "";
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Whether a number format shows the value as a percentage ("0.00%", "0%"), ignoring quoted text. */
+export function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && /%/.test(format.replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A date as an Excel serial number: serials pass through; ISO (2026-01-31) and UK (31/01/2026) text is read. */
+export function parseDate(v: CellValue, arg: string): Result<number | undefined> {
+  if (isBlank(v)) return { ok: true, value: undefined };
+  if (isErrorText(v)) return { ok: false, problem: problem("value.errorCell", { arg, got: v }) };
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) return { ok: true, value: v };
+  if (typeof v === "string") {
+    const s = v.trim();
+    const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s);
+    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+    const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
+    if (y !== undefined && m !== undefined && d !== undefined) {
+      const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+      const back = new Date(ms);
+      if (back.getUTCMonth() === Number(m) - 1 && back.getUTCDate() === Number(d)) return { ok: true, value: Math.round((ms - EXCEL_EPOCH_MS) / DAY_MS) };
+    }
+  }
+  return { ok: false, problem: problem("value.number", { arg, got: v, expected: "a date (a date cell, 2026-01-31 or 31/01/2026)" }) };
+}
+
+function parseText(v: CellValue, arg: string): Result<string | undefined> {
+  if (isBlank(v)) return { ok: true, value: undefined };
+  if (isErrorText(v)) return { ok: false, problem: problem("value.errorCell", { arg, got: v }) };
+  return { ok: true, value: String(v).trim() };
+}
+
+type Parser = (v: CellValue, arg: string) => Result<FieldValue | undefined>;
+
+function parserFor(field: FieldDef, fractions: boolean): Parser {
+  switch (field.type) {
+    case "text":
+      return parseText;
+    case "number":
+      return (v, a) => parseNumber(v, a, { expected: "a number" });
+    case "percent":
+      return (v, a) => parsePercent(v, a, fractions);
+    case "yesno":
+      return parseYesNo;
+    case "rosh":
+      return parseRosh;
+    case "tier":
+      return parseTier;
+    case "grade":
+      return parseGrade;
+    case "date":
+      return parseDate;
+    case "mappa":
+      return field.id === "mappaLevel" ? parseMappaLevel : parseMappaCategory;
+  }
+}
+
+interface Column {
+  readonly index: number;
+  readonly values: (FieldValue | undefined)[];
+}
+
+class Row implements TableRow {
+  constructor(
+    private readonly table: ParsedTable,
+    /** Index into the table's data rows. */
+    private readonly i: number,
+    readonly row: number,
+  ) {}
+  get(field: string): FieldValue | undefined {
+    return this.table.columns.get(field)?.values[this.i];
+  }
+  raw(field: string): CellValue {
+    const c = this.table.columns.get(field);
+    return c === undefined ? undefined : this.table.data[this.i]![c.index];
+  }
+  cell(field: string): string | undefined {
+    const c = this.table.columns.get(field);
+    return c === undefined ? undefined : `${columnLetter(this.table.originCol + c.index)}${this.row}`;
+  }
+}
+
+class ParsedTable implements Table {
+  readonly rows: TableRow[] = [];
+  readonly columns = new Map<string, Column>();
+  readonly data: (readonly CellValue[])[] = [];
+  readonly originCol: number;
+  constructor(
+    readonly kind: SheetKind,
+    readonly sheet: string,
+    private readonly formats: readonly (string | undefined)[],
+    originCol: number,
+  ) {
+    this.originCol = originCol;
+  }
+  has(field: string): boolean {
+    return this.columns.has(field);
+  }
+  column(field: string): number | undefined {
+    return this.columns.get(field)?.index;
+  }
+  format(field: string): string | undefined {
+    const c = this.columns.get(field);
+    return c === undefined ? undefined : this.formats[c.index];
+  }
+}
+
+/** The header as the user wrote it, for messages ("ROSH level: expected ..."). */
+function headerText(sheet: SheetData, rec: Recognition, index: number): string {
+  const h = sheet.rows[rec.headerIndex]?.[index];
+  return h === null || h === undefined ? `column ${columnLetter(sheet.originCol + index)}` : String(h).trim();
+}
+
+/**
+ * Build the table of a recognised sheet. Rows blank in every cell are left out. Returns the
+ * findings for cells that could not be read (rule "data.unreadable", or "data.errorValue" for
+ * cells holding Excel errors such as #N/A).
+ */
+export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; findings: Finding[] } {
+  if (rec.kind === undefined) throw new Error(`buildTable: sheet ${sheet.name} was not recognised`);
+  const def = sheetDef(rec.kind);
+  const table = new ParsedTable(rec.kind, sheet.name, sheet.columnFormats ?? [], sheet.originCol);
+  const findings: Finding[] = [];
+  const firstRow = rec.headerIndex + 1;
+  for (let r = firstRow; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r]!;
+    if (cells.every(isBlank)) continue;
+    table.data.push(cells);
+    table.rows.push(new Row(table, table.data.length - 1, sheet.originRow + r));
+  }
+  for (const field of def.fields) {
+    const index = rec.columns[field.id];
+    if (index === undefined) continue;
+    const fractions = field.type === "percent" && isPercentFormat(sheet.columnFormats?.[index]);
+    const parse = parserFor(field, fractions);
+    const arg = headerText(sheet, rec, index);
+    const values: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(table.data.length);
+    for (let i = 0; i < table.data.length; i++) {
+      const r = parse(table.data[i]![index], arg);
+      if (r.ok) values[i] = r.value;
+      else findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));
+    }
+    table.columns.set(field.id, { index, values });
+  }
+  return { table, findings };
+}
+
+function cellFinding(p: Problem, sheet: string, row: number, cell: string): Finding {
+  const isError = p.code === "value.errorCell";
+  return {
+    rule: isError ? "data.errorValue" : "data.unreadable",
+    severity: "error",
+    sheet,
+    row,
+    cell,
+    message: `${p.message} The row is checked without this cell.`,
+    source: "workbook layout (README)",
+  };
+}
