@@ -8,6 +8,7 @@ const FUNCTION_FILES = [
   "./src/functions/tiering.ts",
   "./src/functions/reports.ts",
   "./src/functions/vlo.ts",
+  "./src/functions/staffing.ts",
 ];
 
 /** Where the add-in is served from. Production: set ADDIN_URL (e.g. https://addin.example.gov.uk/). */

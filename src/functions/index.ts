@@ -6,3 +6,4 @@
 import "./tiering";
 import "./reports";
 import "./vlo";
+import "./staffing";

@@ -4,6 +4,7 @@
  */
 import { CORE_MESSAGES } from "./core";
 import { REPORT_MESSAGES } from "./reports";
+import { STAFFING_MESSAGES } from "./staffing";
 import { VALIDATE_MESSAGES } from "./validate";
 
 export { show } from "./core";
@@ -11,6 +12,7 @@ export { show } from "./core";
 export const MESSAGES = {
   ...CORE_MESSAGES,
   ...REPORT_MESSAGES,
+  ...STAFFING_MESSAGES,
   ...VALIDATE_MESSAGES,
 } as const;
 
