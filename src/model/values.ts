@@ -53,23 +53,28 @@ export function parseRosh(v: CellValue, arg: string): Result<Rosh | undefined> {
   }
 }
 
+/** Shared results: a sheet reads these millions of times, and they are immutable. */
+const OK_BLANK: Result<undefined> = ok(undefined);
+const OK_TRUE: Result<boolean> = ok(true);
+const OK_FALSE: Result<boolean> = ok(false);
+
 const YES = new Set(["true", "yes", "y", "1"]);
 const NO = new Set(["false", "no", "n", "0"]);
 
 /** Yes/no: TRUE/FALSE, Y/N, Yes/No, 1/0 in any case, spaces ignored. */
 export function parseYesNo(v: CellValue, arg: string): Result<boolean | undefined> {
-  if (isBlank(v)) return ok(undefined);
-  if (typeof v === "boolean") return ok(v);
+  if (isBlank(v)) return OK_BLANK;
+  if (typeof v === "boolean") return v ? OK_TRUE : OK_FALSE;
   if (typeof v === "number") {
-    if (v === 1) return ok(true);
-    if (v === 0) return ok(false);
+    if (v === 1) return OK_TRUE;
+    if (v === 0) return OK_FALSE;
     return fail("value.yesNo", { arg, got: v });
   }
   if (typeof v !== "string") return fail("value.yesNo", { arg, got: v });
   if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
   const s = v.trim().toLowerCase();
-  if (YES.has(s)) return ok(true);
-  if (NO.has(s)) return ok(false);
+  if (YES.has(s)) return OK_TRUE;
+  if (NO.has(s)) return OK_FALSE;
   return fail("value.yesNo", { arg, got: v });
 }
 

@@ -5,6 +5,7 @@
 import { CORE_MESSAGES } from "./core";
 import { REPORT_MESSAGES } from "./reports";
 import { STAFFING_MESSAGES } from "./staffing";
+import { STAFFING_RULE_MESSAGES } from "./staffing-rules";
 import { VALIDATE_MESSAGES } from "./validate";
 
 export { show } from "./core";
@@ -13,6 +14,7 @@ export const MESSAGES = {
   ...CORE_MESSAGES,
   ...REPORT_MESSAGES,
   ...STAFFING_MESSAGES,
+  ...STAFFING_RULE_MESSAGES,
   ...VALIDATE_MESSAGES,
 } as const;
 

@@ -6,7 +6,7 @@
  */
 import { allocateGrade } from "../../allocate";
 import { computeTier, TIER_RANK, type TierInput } from "../../tier";
-import { problem } from "../../problem";
+import { problem, type Result } from "../../problem";
 import { sheetDef } from "../../layout";
 import { isBlank, type Grade, type Rosh, type Tier } from "../../values";
 import { columnLetter, isPercentFormat } from "../tables";
@@ -60,11 +60,28 @@ function why(input: TierInput): string {
   return parts.join(", ");
 }
 
+type ModelTier = { input: TierInput; result: Result<Tier> } | undefined;
+/** Per table and variant, the tier of every row, computed once: the tier and allocation rules share it. */
+const TIER_MEMO = new WeakMap<Table, { napo: boolean; byRow: Map<TableRow, ModelTier> }>();
+
 /** The model's tier for a row, or undefined when a tier input could not be read (reported elsewhere). */
-function modelTier(ctx: RuleContext, row: TableRow) {
-  if (TIER_FIELDS.some((f) => unreadable(row, f))) return undefined;
-  const input = tierInput(row);
-  return { input, result: computeTier(input, { napoDomesticViolence: ctx.variants.napoDomesticViolence }) };
+function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
+  const table = ctx.table(SHEET)!;
+  const napo = ctx.variants.napoDomesticViolence;
+  let memo = TIER_MEMO.get(table);
+  if (!memo || memo.napo !== napo) {
+    const byRow = new Map<TableRow, ModelTier>();
+    for (const r of table.rows) {
+      if (TIER_FIELDS.some((f) => unreadable(r, f))) byRow.set(r, undefined);
+      else {
+        const input = tierInput(r);
+        byRow.set(r, { input, result: computeTier(input, { napoDomesticViolence: napo }) });
+      }
+    }
+    memo = { napo, byRow };
+    TIER_MEMO.set(table, memo);
+  }
+  return memo.byRow.get(row);
 }
 
 const INDETERMINATE = /indeterminate|life|ipp/i;

@@ -1,0 +1,103 @@
+/**
+ * Validation rules for unpaid work (seed 002, the target operating model Q&A): starts within 20
+ * business days of sentence, completed within 12 months, at most 90 minutes' travel each way, and
+ * up to 20% of an order on education or training. One row per requirement on the "Unpaid work" sheet.
+ */
+import { problem } from "../../problem";
+import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
+import { addMonths, at, businessDaysBetween, isoDate } from "./people";
+
+const SHEET = "unpaidWork" as const;
+const SOURCE = "seed 002";
+
+function caseId(row: TableRow): string {
+  const id = row.get("caseId");
+  return id === undefined ? `on row ${row.row}` : String(id);
+}
+
+function perRow(id: string, label: string, check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[]) => void): Rule {
+  return {
+    id,
+    label,
+    source: SOURCE,
+    needs: [SHEET],
+    check(ctx) {
+      const table = ctx.table(SHEET)!;
+      const out: Finding[] = [];
+      for (const row of table.rows) check(ctx, table, row, out);
+      return out;
+    },
+  };
+}
+
+/** A non-negative number, or undefined (blank or unreadable); a negative value is an error finding. */
+function amount(table: Table, row: TableRow, field: string, label: string, rule: string, out: Finding[]): number | undefined {
+  const v = row.get(field);
+  if (typeof v !== "number") return undefined;
+  if (v < 0) {
+    out.push(at(table, row, field, rule, "error", problem("upw.negative", { caseId: caseId(row), field: label, got: v }).message, SOURCE));
+    return undefined;
+  }
+  return v;
+}
+
+/**
+ * Start within upwStartBusinessDays (20) business days of sentence: business days are Monday to
+ * Friday after the sentence date up to the start date; bank holidays are not known and count as
+ * business days (the reading that never hides a late start). Later is a warning; a start before
+ * sentence is an error (the dates are wrong). Not yet started: not checked.
+ */
+export const upwStartRule = perRow("upw.start", "Unpaid work starts within 20 business days of sentence", (ctx, table, row, out) => {
+  const sentence = row.get("sentenceDate");
+  const start = row.get("startDate");
+  if (typeof sentence !== "number" || typeof start !== "number") return;
+  if (start < sentence) {
+    out.push(at(table, row, "startDate", "upw.start", "error", problem("upw.before", { caseId: caseId(row), what: "start date", date: isoDate(start), sentence: isoDate(sentence) }).message, SOURCE));
+    return;
+  }
+  const days = businessDaysBetween(sentence, start);
+  const limit = ctx.config.upwStartBusinessDays;
+  if (days > limit)
+    out.push(
+      at(table, row, "startDate", "upw.start", "warning", problem("upw.start", { caseId: caseId(row), sentence: isoDate(sentence), start: isoDate(start), days, limit }).message, SOURCE, {
+        figure: days,
+        target: limit,
+      }),
+    );
+});
+
+/** Completed within upwCompleteMonths (12) months of sentence (the same date 12 months on passes); later is a warning. */
+export const upwCompleteRule = perRow("upw.complete", "Unpaid work completed within 12 months", (ctx, table, row, out) => {
+  const sentence = row.get("sentenceDate");
+  const done = row.get("completedDate");
+  if (typeof sentence !== "number" || typeof done !== "number") return;
+  if (done < sentence) {
+    out.push(at(table, row, "completedDate", "upw.complete", "error", problem("upw.before", { caseId: caseId(row), what: "completed date", date: isoDate(done), sentence: isoDate(sentence) }).message, SOURCE));
+    return;
+  }
+  const months = ctx.config.upwCompleteMonths;
+  const by = addMonths(sentence, months);
+  if (done > by)
+    out.push(at(table, row, "completedDate", "upw.complete", "warning", problem("upw.complete", { caseId: caseId(row), sentence: isoDate(sentence), done: isoDate(done), months, by: isoDate(by) }).message, SOURCE));
+});
+
+/** At most upwMaxTravelMinutes (90) minutes' travel each way; more is a warning. */
+export const upwTravelRule = perRow("upw.travel", "At most 90 minutes' travel to unpaid work each way", (ctx, table, row, out) => {
+  const v = amount(table, row, "travelMinutes", "travel minutes", "upw.travel", out);
+  const limit = ctx.config.upwMaxTravelMinutes;
+  if (v !== undefined && v > limit)
+    out.push(at(table, row, "travelMinutes", "upw.travel", "warning", problem("upw.travel", { caseId: caseId(row), minutes: v, limit }).message, SOURCE, { figure: v, target: limit }));
+});
+
+/** Education or training at most upwEducationShare (20%) of the hours ordered; more is a warning. */
+export const upwEducationRule = perRow("upw.education", "Up to 20% of an unpaid work order on education or training", (ctx, table, row, out) => {
+  const hours = amount(table, row, "educationHours", "education hours", "upw.education", out);
+  const ordered = amount(table, row, "hoursOrdered", "hours ordered", "upw.education", out);
+  if (hours === undefined || ordered === undefined) return;
+  const share = ctx.config.upwEducationShare;
+  const most = Math.round(ordered * share * 1e9) / 1e9;
+  if (hours > most)
+    out.push(at(table, row, "educationHours", "upw.education", "warning", problem("upw.education", { caseId: caseId(row), hours, ordered, share, most }).message, SOURCE, { figure: hours, target: most }));
+});
+
+export const UPW_RULES: Rule[] = [upwStartRule, upwCompleteRule, upwTravelRule, upwEducationRule];

@@ -1,0 +1,120 @@
+/**
+ * Validation rules for the NPS contribution to Youth Offending Services (seed 003 ch.7): seconded
+ * PO resource of about 10% of the YOS caseload (`yosFte` in src/model/staffing.ts) and three-year
+ * secondments. The link SPO in each LDU cluster (ch.7-8) is not checked: the layout records no
+ * link-SPO role.
+ */
+import { problem } from "../../problem";
+import { yosFte } from "../../staffing";
+import type { Finding, Rule, RuleContext, TableRow } from "../types";
+import { at, isoDate, personKey, staffList, sum, addMonths } from "./people";
+
+const SOURCE = "seed 003, ch.7";
+
+function yosTeams(ctx: RuleContext): { row: TableRow; name: string; key: string; caseload?: number }[] {
+  const teams = ctx.table("teams")!;
+  const out: { row: TableRow; name: string; key: string; caseload?: number }[] = [];
+  for (const row of teams.rows) {
+    const name = row.get("team");
+    const type = row.get("type");
+    const caseload = row.get("yosCaseload");
+    const isYos = (typeof type === "string" && /^yos\b|youth offending/i.test(type.trim())) || caseload !== undefined;
+    if (name === undefined || !isYos) continue;
+    out.push({ row, name: String(name), key: personKey(name), ...(typeof caseload === "number" ? { caseload } : {}) });
+  }
+  return out;
+}
+
+/**
+ * YOS resource (seed 003 ch.7): per YOS team (Teams type YOS, or a YOS caseload given), the FTE of
+ * POs in Staff seconded to it (YOS secondment yes, Team that YOS) against `yosFte` of its caseload;
+ * below is a warning with figure and target. A YOS with no caseload is an info finding.
+ */
+export const yosResourceRule: Rule = {
+  id: "yos.resource",
+  label: "NPS seconded POs in each YOS (about 10% of the YOS caseload)",
+  source: SOURCE,
+  needs: ["teams", "staff"],
+  check(ctx) {
+    const teams = ctx.table("teams")!;
+    const staff = staffList(ctx.table("staff")!);
+    const out: Finding[] = [];
+    for (const t of yosTeams(ctx)) {
+      if (t.caseload === undefined || t.caseload < 0) {
+        if (t.row.get("yosCaseload") === undefined && (t.row.raw("yosCaseload") ?? "") === "")
+          out.push(at(teams, t.row, "yosCaseload", this.id, "info", problem("yos.noCaseload", { team: t.name }).message, this.source));
+        continue;
+      }
+      const have = sum(staff.filter((s) => s.role === "PO" && s.fte !== undefined && s.row.get("yosSecondment") === true && s.team !== undefined && personKey(s.team) === t.key).map((s) => s.fte!));
+      const need = yosFte(t.caseload, ctx.config);
+      if (have < need.fte)
+        out.push(
+          at(
+            teams,
+            t.row,
+            "yosCaseload",
+            this.id,
+            "warning",
+            problem("yos.below", { team: t.name, have, caseload: t.caseload, cases: need.cases, needed: need.fte, share: ctx.config.yosCaseloadShare, perPo: ctx.config.yosCasesPerPo }).message,
+            this.source,
+            { figure: have, target: need.fte },
+          ),
+        );
+    }
+    return out;
+  },
+  summarise(ctx, findings) {
+    const n = yosTeams(ctx).filter((t) => t.caseload !== undefined).length;
+    return { figure: `${findings.filter((f) => f.severity === "warning").length} of ${n} YOS below`, target: `${Math.round(ctx.config.yosCaseloadShare * 100)}% of caseload at ${ctx.config.yosCasesPerPo} cases per PO` };
+  },
+};
+
+/**
+ * The workbook's "as of" date, for secondment length: the latest date in its dated records (court
+ * reports, PAROMs, unpaid work). Reading: the workbook is a snapshot and carries no date of its
+ * own; using the clock would make the same workbook validate differently tomorrow.
+ */
+export function workbookAsOf(ctx: RuleContext): number | undefined {
+  let latest: number | undefined;
+  const see = (v: unknown) => {
+    if (typeof v === "number" && (latest === undefined || v > latest)) latest = v;
+  };
+  for (const row of ctx.table("courtReports")?.rows ?? []) see(row.get("date"));
+  for (const row of ctx.table("paroms")?.rows ?? []) see(row.get("date"));
+  for (const row of ctx.table("unpaidWork")?.rows ?? []) for (const f of ["sentenceDate", "startDate", "completedDate"]) see(row.get(f));
+  return latest;
+}
+
+/**
+ * Secondment length (seed 003 ch.7: secondments of three years): a secondee whose start is more
+ * than yosSecondmentYears before the workbook's as-of date is a warning (exactly the length passes);
+ * a secondee with no start date is a warning. No dated records: one info finding, not checked.
+ */
+export const yosSecondmentRule: Rule = {
+  id: "yos.secondmentLength",
+  label: "YOS secondments last three years",
+  source: SOURCE,
+  needs: ["staff"],
+  check(ctx) {
+    const table = ctx.table("staff")!;
+    const secondees = staffList(table).filter((s) => s.row.get("yosSecondment") === true);
+    if (secondees.length === 0) return [];
+    const asOf = workbookAsOf(ctx);
+    if (asOf === undefined) return [{ rule: this.id, severity: "info", sheet: table.sheet, message: problem("yos.noAsOf", {}).message, source: this.source }];
+    const out: Finding[] = [];
+    const years = ctx.config.yosSecondmentYears;
+    for (const s of secondees) {
+      const start = s.row.get("secondmentStart");
+      if (typeof start !== "number") {
+        if ((s.row.raw("secondmentStart") ?? "") === "") out.push(at(table, s.row, "secondmentStart", this.id, "warning", problem("yos.secondmentNoStart", { name: s.name }).message, this.source));
+        continue;
+      }
+      const until = addMonths(start, Math.round(years * 12));
+      if (asOf > until)
+        out.push(at(table, s.row, "secondmentStart", this.id, "warning", problem("yos.secondmentLong", { name: s.name, start: isoDate(start), years, asOf: isoDate(asOf), until: isoDate(until) }).message, this.source));
+    }
+    return out;
+  },
+};
+
+export const YOS_RULES: Rule[] = [yosResourceRule, yosSecondmentRule];
