@@ -172,7 +172,9 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
     const arg = headerText(sheet, rec, index);
     const values: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(table.data.length);
     for (let i = 0; i < table.data.length; i++) {
-      const r = parse(table.data[i]![index], arg);
+      const v = table.data[i]![index];
+      if (v === null || v === undefined || v === "") continue; // blank: undefined, without a parse
+      const r = parse(v, arg);
       if (r.ok) values[i] = r.value;
       else findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));
     }
