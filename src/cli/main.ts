@@ -1,0 +1,327 @@
+/**
+ * nps-om: the headless validator. Reads a division's .xlsx, runs the same validation engine as the
+ * task pane, prints a summary (or JSON) and optionally writes a report workbook.
+ *
+ * Exit codes: 0 no error-severity findings; 1 error-severity findings; 2 the input could not be
+ * read, a file could not be written, or the command line was wrong. Errors go to stderr as one
+ * line, never a stack trace (set NPS_OM_DEBUG=1 to see one for an internal error).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError } from "commander";
+import { checkOverride, FIGURE_KEYS, FIGURES, VARIANT_INFO, type Overrides, type Variants } from "../model/config";
+import { LAYOUT } from "../model/layout";
+import { quoteSheet } from "../model/validate/report-table";
+import { validateWorkbook } from "../model/validate";
+import type { Finding, Severity, ValidateOptions, ValidationReport } from "../model/validate/types";
+import { readWorkbook } from "../workbook/read";
+import { ReportWriteError, writeReport } from "../workbook/report";
+import { writeTemplate } from "../workbook/template";
+
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+};
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** A user mistake or unreadable input: one line on stderr, exit 2. */
+class UsageError extends Error {}
+
+/** How many findings of each severity the text summary lists. */
+const SHOW = { error: 20, warning: 20, info: 10 } as const;
+const FIRST_RULES = new Set(["caseload.percentHazard", "config.override"]);
+
+const VARIANT_KEYS = Object.keys(VARIANT_INFO) as (keyof Variants)[];
+const FIELD_IDS = new Set(LAYOUT.flatMap((d) => d.fields.map((f) => f.id)));
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function parseSets(sets: readonly string[]): Overrides {
+  const out: Record<string, number | string> = {};
+  for (const s of sets) {
+    const eq = s.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--set ${s}: expected figure=value, e.g. --set omAdminRatio=5 (nps-om figures lists the figures).`);
+    const key = s.slice(0, eq).trim();
+    const raw = s.slice(eq + 1).trim();
+    const r = checkOverride(key, raw);
+    if (!r.ok) throw new UsageError(`--set ${s}: ${r.problem.message}${r.problem.code === "config.unknown" ? " Run nps-om figures to list them." : ""}`);
+    out[key] = r.value;
+  }
+  return out as Overrides;
+}
+
+export function parseVariants(names: readonly string[]): Partial<Variants> {
+  const out: Partial<Record<keyof Variants, boolean>> = {};
+  for (const n of names.flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "")) {
+    const key = VARIANT_KEYS.find((k) => k.toLowerCase() === n.toLowerCase());
+    if (!key) throw new UsageError(`--variant ${n}: there is no policy variant called "${n}"; expected one of ${VARIANT_KEYS.join(", ")}.`);
+    out[key] = true;
+  }
+  return out;
+}
+
+export function parseMaps(maps: readonly string[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const m of maps) {
+    const colon = m.indexOf(":");
+    const eq = m.lastIndexOf("=");
+    if (colon <= 0 || eq <= colon + 1 || eq === m.length - 1)
+      throw new UsageError(`--map ${m}: expected "Sheet:Header=field", e.g. --map "Cases:Officer=om".`);
+    const sheet = m.slice(0, colon).trim();
+    const header = m.slice(colon + 1, eq).trim();
+    const field = m.slice(eq + 1).trim();
+    if (!FIELD_IDS.has(field))
+      throw new UsageError(`--map ${m}: there is no field called "${field}"; field ids are listed in the README (e.g. caseId, om, omGrade, rosh, rsr, fte).`);
+    (out[sheet] ??= {})[header] = field;
+  }
+  return out;
+}
+
+function where(f: Finding): string {
+  if (f.sheet === undefined) return "workbook";
+  const s = /^[A-Za-z0-9_]+$/.test(f.sheet) ? f.sheet : quoteSheet(f.sheet);
+  return f.cell !== undefined ? `${s}!${f.cell}` : f.row !== undefined ? `${s} row ${f.row}` : s;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1 error, 2 warnings, 3 info", leaving out the zeros. */
+function countText(c: Readonly<Record<Severity, number>>): string {
+  return [c.error > 0 && plural(c.error, "error"), c.warning > 0 && plural(c.warning, "warning"), c.info > 0 && `${c.info} info`].filter(Boolean).join(", ");
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + " ".repeat(n - s.length);
+}
+
+export function formatText(report: ValidationReport, file: string, variants: Partial<Variants>): string {
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity]++;
+
+  out.push(`NPS Operating Model validation of ${file}`);
+  const recognised = report.layout.sheets.filter((s) => s.kind !== undefined).map((s) => `${s.sheet} (${s.kind})`);
+  out.push(`Sheets recognised: ${recognised.length > 0 ? recognised.join(", ") : "none"}`);
+
+  if (report.overrides.length > 0) {
+    out.push("", "WHAT-IF FIGURES IN EFFECT: these results are not the operating model as written.");
+    for (const o of report.overrides) out.push(`  ${o.key}: ${o.from} -> ${o.to}   (${o.label}; model figure from ${o.source})`);
+  }
+  const on = VARIANT_KEYS.filter((k) => variants[k]);
+  if (on.length > 0) {
+    out.push("", "Policy variants switched on:");
+    for (const k of on) out.push(`  ${k}: ${VARIANT_INFO[k].label} - ${VARIANT_INFO[k].source}`);
+  }
+
+  out.push("", "Checks:");
+  const statusWidth = 8;
+  const notChecked = report.summaries.filter((s) => s.status === "not checked");
+  for (const s of report.summaries) {
+    if (s.status === "not checked") continue;
+    const fig = s.figure !== undefined ? `: ${s.figure}` : "";
+    const tgt = s.target !== undefined ? ` (target ${s.target})` : "";
+    const c = countText(s.counts);
+    out.push(`  ${pad(s.status.toUpperCase(), statusWidth)}${s.label}${fig}${tgt}${c ? `  [${c}]` : ""} - ${s.source}`);
+  }
+  if (notChecked.length > 0) {
+    out.push(`  Not checked, as a sheet they need is missing (${notChecked.length}):`);
+    for (const s of notChecked) out.push(`    ${s.label}`);
+  }
+
+  out.push("", `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info.`);
+  const byRule = new Map<string, Record<Severity, number>>();
+  for (const f of report.findings) {
+    const c = byRule.get(f.rule) ?? { error: 0, warning: 0, info: 0 };
+    c[f.severity]++;
+    byRule.set(f.rule, c);
+  }
+  if (byRule.size > 0) {
+    const w = Math.max(...[...byRule.keys()].map((k) => k.length));
+    for (const [rule, c] of byRule)
+      out.push(`  ${pad(rule, w)}  ${countText(c)}`);
+  }
+
+  const line = (f: Finding) => `  ${where(f)}: ${f.message} [${f.rule}; ${f.source}]`;
+  const first = report.findings.filter((f) => FIRST_RULES.has(f.rule));
+  if (first.length > 0) {
+    out.push("", "Read these first:");
+    for (const f of first.slice(0, SHOW.error)) out.push(`  ${f.severity.toUpperCase()} ${line(f).trimStart()}`);
+    if (first.length > SHOW.error) out.push(`  ... and ${first.length - SHOW.error} more`);
+  }
+  for (const sev of ["error", "warning", "info"] as const) {
+    const list = report.findings.filter((f) => f.severity === sev && !FIRST_RULES.has(f.rule));
+    if (list.length === 0) continue;
+    const title = sev === "error" ? "Errors" : sev === "warning" ? "Warnings" : "Information";
+    out.push("", list.length > SHOW[sev] ? `${title} (first ${SHOW[sev]} of ${list.length}):` : `${title}:`);
+    for (const f of list.slice(0, SHOW[sev])) out.push(line(f));
+    if (list.length > SHOW[sev]) out.push(`  ... and ${list.length - SHOW[sev]} more (use --report out.xlsx or --json for all)`);
+  }
+
+  out.push(
+    "",
+    counts.error > 0
+      ? `Result: ${plural(counts.error, "error")} found (exit code 1).`
+      : `Result: no errors${counts.warning > 0 ? `; ${plural(counts.warning, "warning")} to review` : ""} (exit code 0).`,
+    "Exit codes: 0 no errors, 1 errors found, 2 the input could not be read or the command line was wrong.",
+  );
+  return out.join("\n") + "\n";
+}
+
+interface ValidateFlags {
+  readonly json?: boolean;
+  readonly report?: string;
+  readonly set?: string[];
+  readonly variant?: string[];
+  readonly map?: string[];
+}
+
+async function runValidate(book: string, flags: ValidateFlags, io: Io): Promise<number> {
+  const overrides = parseSets(flags.set ?? []);
+  const variants = parseVariants(flags.variant ?? []);
+  const columnMaps = parseMaps(flags.map ?? []);
+  if (flags.report !== undefined && !/\.xlsx$/i.test(flags.report))
+    throw new UsageError(`--report ${flags.report}: the report is an Excel workbook; give a file name ending in .xlsx.`);
+  if (flags.report !== undefined && path.resolve(flags.report) === path.resolve(book))
+    throw new UsageError(`--report ${flags.report}: that is the workbook being validated; choose another file name (it is never overwritten).`);
+
+  const read = await readWorkbook(book);
+  if (!read.ok) throw new UsageError(read.error.message);
+  // A --map sheet name may differ from the workbook's in case and surrounding spaces, nothing more.
+  const names = read.value.sheets.map((s) => s.name);
+  const maps: Record<string, Record<string, string>> = {};
+  for (const [sheet, map] of Object.entries(columnMaps)) {
+    const name = names.find((n) => n === sheet) ?? names.find((n) => n.trim().toLowerCase() === sheet.toLowerCase());
+    if (name === undefined)
+      throw new UsageError(`--map: the workbook has no sheet called "${sheet}"; its sheets are ${names.map((n) => `"${n}"`).join(", ")}.`);
+    maps[name] = { ...maps[name], ...map };
+  }
+
+  const options: ValidateOptions = { overrides, variants, columnMaps: maps };
+  const report = validateWorkbook(read.value, options);
+
+  if (flags.report !== undefined) {
+    try {
+      await writeReport(report, { input: book, output: flags.report, variants });
+    } catch (e) {
+      if (e instanceof ReportWriteError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+
+  if (flags.json) {
+    io.stdout(JSON.stringify({ findings: report.findings, summaries: report.summaries, overrides: report.overrides }, null, 2) + "\n");
+  } else {
+    io.stdout(formatText(report, book, variants));
+    if (flags.report !== undefined) io.stdout(`Report written to ${flags.report}\n`);
+  }
+  return report.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function formatFigures(): string {
+  const out = ["Model figures (change one for a what-if with --set figure=value):", ""];
+  const w = Math.max(...FIGURE_KEYS.map((k) => k.length));
+  for (const k of FIGURE_KEYS) {
+    const def = FIGURES[k] as { value: number | string; label: string; source: string; min?: number; max?: number };
+    const range = def.min !== undefined && def.max !== undefined ? `; allowed ${def.min} to ${def.max}` : typeof def.value === "string" ? "; allowed up, nearest, down" : "";
+    out.push(`  ${pad(k, w)}  ${pad(String(def.value), 5)}  ${def.label} - ${def.source}${range}`);
+  }
+  out.push("", "Policy variants (switch on with --variant name):", "");
+  const vw = Math.max(...VARIANT_KEYS.map((k) => k.length));
+  for (const k of VARIANT_KEYS) out.push(`  ${pad(k, vw)}  ${VARIANT_INFO[k].label} - ${VARIANT_INFO[k].source}`);
+  return out.join("\n") + "\n";
+}
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command("nps-om");
+  program
+    .description("Validate a probation division's workbook against the NPS Operating Model, without Excel.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run nps-om --help for usage)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no error-severity findings; 1 error-severity findings; 2 unreadable input or bad usage.\n" +
+        "Examples:\n" +
+        "  nps-om validate division.xlsx\n" +
+        "  nps-om validate division.xlsx --report findings.xlsx --set omAdminRatio=5 --variant napoDomesticViolence\n" +
+        '  nps-om validate division.xlsx --map "Cases:Officer=om" --json > findings.json\n' +
+        "  nps-om template blank.xlsx\n",
+    );
+
+  program
+    .command("validate")
+    .description("check a workbook (.xlsx) and print its findings")
+    .argument("<book.xlsx>", "the division's workbook; it is only read, never changed")
+    .option("--json", "print JSON { findings, summaries, overrides } on stdout instead of the summary")
+    .option("--report <out.xlsx>", "also write a report workbook (Summary and findings with links to the cells)")
+    .option("--set <figure=value>", "what-if: use another value for a model figure (repeatable; see nps-om figures)", collect)
+    .option("--variant <name>", "switch on a policy variant (repeatable): " + VARIANT_KEYS.join(", "), collect)
+    .option("--map <Sheet:Header=field>", "map a column header to a layout field by hand (repeatable)", collect)
+    .action(async (book: string, flags: ValidateFlags) => setCode(await runValidate(book, flags, io)));
+
+  program
+    .command("template")
+    .description("write an empty template workbook with the documented sheets and headers")
+    .argument("<out.xlsx>", "where to write it")
+    .option("--force", "overwrite the file if it exists")
+    .action(async (out: string, flags: { force?: boolean }) => {
+      if (!/\.xlsx$/i.test(out)) throw new UsageError(`template ${out}: give a file name ending in .xlsx.`);
+      if (!flags.force && fs.existsSync(out)) throw new UsageError(`template ${out}: the file exists; choose another name or add --force to overwrite it.`);
+      try {
+        await writeTemplate(out);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(`template ${out}: cannot write the file (${code === "ENOENT" ? "the folder does not exist" : (code ?? "unknown error")}).`);
+      }
+      io.stdout(`Template written to ${out}\n`);
+      setCode(EXIT_OK);
+    });
+
+  program
+    .command("figures")
+    .description("list the model's figures and policy variants, for --set and --variant")
+    .option("--json", "print them as JSON")
+    .action((flags: { json?: boolean }) => {
+      if (flags.json)
+        io.stdout(JSON.stringify({ figures: FIGURE_KEYS.map((k) => ({ key: k, ...FIGURES[k] })), variants: VARIANT_KEYS.map((k) => ({ key: k, ...VARIANT_INFO[k] })) }, null, 2) + "\n");
+      else io.stdout(formatFigures());
+      setCode(EXIT_OK);
+    });
+
+  return program;
+}
+
+/** Run the command line. `argv` is process.argv (node, script, arguments). Returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: "node" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander has already written its message.
+      return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`nps-om: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr(`nps-om: internal error: ${msg}. Please report it with the command you ran.\n`);
+    if (process.env.NPS_OM_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + "\n");
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,260 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main, parseMaps, parseSets, parseVariants } from "../../src/cli/main";
+import { FIGURE_KEYS } from "../../src/model/config";
+import { LAYOUT } from "../../src/model/layout";
+import { REPORT_SHEET_NAME } from "../../src/model/validate";
+import { cleanDivision, divisionWithErrors, tempDir, writeBook } from "../workbook/fixtures";
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const ROOT = path.resolve(__dirname, "../..");
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "nps-om", ...args], { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+/** One clear line on stderr: no stack trace, no second line. */
+function oneLine(err: string): void {
+  expect(err.trimEnd().split("\n")).toHaveLength(1);
+  expect(err).not.toMatch(/\bat .*:\d+:\d+/);
+}
+
+let clean: string;
+let errors: string;
+beforeAll(async () => {
+  clean = await writeBook(tmp.file("clean.xlsx"), cleanDivision());
+  errors = await writeBook(tmp.file("errors.xlsx"), divisionWithErrors());
+});
+
+describe("nps-om validate: exit codes 0 / 1 / 2", () => {
+  it("0 for a workbook with no error-severity findings, with a readable summary", async () => {
+    const r = await run("validate", clean);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`NPS Operating Model validation of ${clean}`);
+    expect(r.out).toMatch(/Sheets recognised: Caseload \(caseload\), Staff \(staff\), Teams \(teams\)/);
+    expect(r.out).toMatch(/PASS +High and Very High RoSH cases are held by POs/);
+    expect(r.out).toMatch(/Findings: 0 errors/);
+    expect(r.out).toMatch(/Result: no errors.*\(exit code 0\)/);
+  });
+
+  it("1 when there are error-severity findings, listing each with sheet!cell and message", async () => {
+    const r = await run("validate", errors);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FAIL +High and Very High RoSH cases are held by POs/);
+    expect(r.out).toMatch(/Errors:\n {2}Caseload!C2: Case X100001 is High RoSH but held by a PSO/);
+    expect(r.out).toMatch(/caseload\.highRoshPso +1 error/);
+    expect(r.out).toMatch(/Result: 1 error found \(exit code 1\)/);
+  });
+
+  const bad: [string, () => string, RegExp][] = [
+    ["a missing file", () => tmp.file("missing.xlsx"), /no such file/],
+    ["a CSV file", () => write("cases.csv", "Case ID,OM\nX1,Sam\n"), /not an Excel workbook \(it looks like a CSV or text file\)/],
+    ["a text file named .xlsx", () => write("text.xlsx", "just words"), /not an Excel workbook/],
+    ["random bytes", () => write("random.xlsx", Buffer.from([1, 2, 3, 250, 0, 7])), /not an Excel workbook/],
+    ["an encrypted workbook", () => write("locked.xlsx", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(200)])), /password-protected or an old \.xls/],
+    ["a truncated workbook", () => write("cut.xlsx", readFileSync(clean).subarray(0, 900)), /damaged or incomplete/],
+  ];
+  for (const [what, make, message] of bad)
+    it(`2 for ${what}, with one clear line on stderr and nothing on stdout`, async () => {
+      const r = await run("validate", make());
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(/^nps-om: /);
+      expect(r.err).toMatch(message);
+      oneLine(r.err);
+    });
+
+  it("2 for an empty workbook", async () => {
+    const r = await run("validate", await writeBook(tmp.file("empty.xlsx"), { Sheet1: [] }));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nothing to validate/);
+  });
+
+  it("a workbook whose cells hold #N/A gives findings, not a crash", async () => {
+    const file = await writeBook(tmp.file("na.xlsx"), cleanDivision(), (wb) => {
+      wb.getWorksheet("Caseload")!.getCell("E2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    });
+    const r = await run("validate", file, "--json");
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as { findings: { cell?: string; message: string; severity: string }[] };
+    const f = json.findings.find((x) => x.cell === "E2");
+    expect(f?.message).toMatch(/#N\/A/);
+    expect(r.code).toBe(json.findings.some((x) => x.severity === "error") ? 1 : 0);
+  });
+});
+
+describe("nps-om validate: the percent hazard (DOMAIN §1) is read from the cells' number format", () => {
+  it("percent-formatted RSR fractions are shown first, before the errors", async () => {
+    const file = await writeBook(
+      tmp.file("percent.xlsx"),
+      cleanDivision([
+        ["X100001", "Sam Smith", "PSO", "North OM", "High", 0.069, 0.1, "B2"],
+        ["X100002", "Sam Smith", "PSO", "North OM", "Low", 0.005, 0.05, "D2"],
+      ]),
+      (wb) => {
+        const ws = wb.getWorksheet("Caseload")!;
+        ws.getCell("F2").numFmt = "0.0%";
+        ws.getCell("F3").numFmt = "0.0%";
+      },
+    );
+    const r = await run("validate", file);
+    expect(r.code).toBe(1);
+    const first = r.out.indexOf("Read these first:");
+    expect(first).toBeGreaterThan(0);
+    expect(r.out.slice(first)).toMatch(/^Read these first:\n {2}WARNING Caseload!F2: .*\[caseload\.percentHazard;/);
+    expect(first).toBeLessThan(r.out.indexOf("Errors:"));
+  });
+});
+
+describe("nps-om validate: bad usage is exit 2 with one clear line", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["an unknown figure in --set", ["--set", "omAdminRation=5"], /--set omAdminRation=5: figure: there is no model figure called "omAdminRation"\. Run nps-om figures/],
+    ["an out-of-range --set value", ["--set", "omAdminRatio=0"], /--set omAdminRatio=0: omAdminRatio: expected a number from 0\.1 to 100; got "0"/],
+    ["a --set without =", ["--set", "omAdminRatio"], /expected figure=value/],
+    ["an unknown --variant", ["--variant", "napoEverything"], /no policy variant called "napoEverything"; expected one of napoDomesticViolence/],
+    ["a --map without a field", ["--map", "Caseload:Officer"], /expected "Sheet:Header=field"/],
+    ["a --map to an unknown field", ["--map", "Caseload:Officer=officer"], /no field called "officer"/],
+    ["a --map naming a sheet the workbook lacks", ["--map", "Cases:Officer=om"], /the workbook has no sheet called "Cases"; its sheets are "Caseload", "Staff", "Teams"/],
+    ["a --report that is not .xlsx", ["--report", "out.csv"], /ending in \.xlsx/],
+    ["an unknown option", ["--frobnicate"], /unknown option '--frobnicate'/],
+  ];
+  for (const [what, args, message] of cases)
+    it(what, async () => {
+      const r = await run("validate", clean, ...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(message);
+    });
+
+  it("no command at all, or validate without a workbook", async () => {
+    expect((await run()).code).toBe(2);
+    const r = await run("validate");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/missing required argument 'book\.xlsx'/);
+  });
+
+  it("--help is not an error", async () => {
+    const r = await run("--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Usage: nps-om/);
+    expect(r.out).toMatch(/Exit codes: 0/);
+  });
+});
+
+describe("nps-om validate --json", () => {
+  it("prints only parseable JSON of findings, summaries and overrides on stdout", async () => {
+    const r = await run("validate", errors, "--json", "--set", "omAdminRatio=5", "--variant", "napoDomesticViolence");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["findings", "summaries", "overrides"]);
+    expect(json.overrides).toEqual([expect.objectContaining({ key: "omAdminRatio", from: 4, to: 5 })]);
+    expect(json.findings).toContainEqual(expect.objectContaining({ rule: "caseload.highRoshPso", sheet: "Caseload", cell: "C2", severity: "error" }));
+  });
+
+  it("an unreadable input with --json: still nothing on stdout, the message on stderr, exit 2", async () => {
+    const r = await run("validate", tmp.file("absent.xlsx"), "--json");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^nps-om: .*no such file/);
+  });
+
+  it("--map maps a header by hand (sheet name in any case): a renamed OM column is recognised", async () => {
+    const sheets = cleanDivision();
+    const caseload = sheets.Caseload!.map((r, i) => (i === 0 ? r.map((h) => (h === "OM" ? "Officer in charge" : h)) : r));
+    const file = await writeBook(tmp.file("renamed.xlsx"), { ...sheets, Caseload: caseload });
+    const without = JSON.parse((await run("validate", file, "--json")).out) as { findings: { rule: string }[] };
+    expect(without.findings.map((f) => f.rule)).toContain("layout.missingField");
+    const r = await run("validate", file, "--json", "--map", "caseload:Officer in charge=om");
+    const mapped = JSON.parse(r.out) as { findings: { rule: string }[] };
+    expect(mapped.findings.map((f) => f.rule)).not.toContain("layout.missingField");
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("nps-om validate --report and what-if output", () => {
+  it("writes the report workbook; the text output shows the what-if figures in effect", async () => {
+    const out = tmp.file("report.xlsx");
+    const r = await run("validate", errors, "--report", out, "--set", "spoSpan=8");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/WHAT-IF FIGURES IN EFFECT/);
+    expect(r.out).toMatch(/spoSpan: 10 -> 8/);
+    expect(r.out).toContain(`Report written to ${out}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet(REPORT_SHEET_NAME)).toBeDefined();
+  });
+
+  it("refuses --report naming the input, leaving the input unchanged", async () => {
+    const before = readFileSync(errors);
+    const mtime = statSync(errors).mtimeMs;
+    const r = await run("validate", errors, "--report", errors);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/that is the workbook being validated/);
+    expect(readFileSync(errors).equals(before)).toBe(true);
+    expect(statSync(errors).mtimeMs).toBe(mtime);
+  });
+});
+
+describe("nps-om figures and template", () => {
+  it("figures lists every model figure with its value and source", async () => {
+    const r = await run("figures");
+    expect(r.code).toBe(0);
+    for (const k of FIGURE_KEYS) expect(r.out).toContain(k);
+    expect(r.out).toMatch(/omAdminRatio +4 +OMs per case administrator.*seed 001, ch\.4/);
+    expect(r.out).toMatch(/napoDomesticViolence/);
+    const json = JSON.parse((await run("figures", "--json")).out) as { figures: { key: string; value: unknown }[] };
+    expect(json.figures.find((f) => f.key === "apWakingStaff")?.value).toBe(2);
+  });
+
+  it("template writes the template, and refuses to overwrite without --force", async () => {
+    const out = tmp.file("t.xlsx");
+    expect((await run("template", out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(LAYOUT.map((d) => d.name));
+    const again = await run("template", out);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/the file exists; .*--force/);
+    expect((await run("template", out, "--force")).code).toBe(0);
+    expect((await run("template", tmp.file("t.txt"))).code).toBe(2);
+  });
+});
+
+describe("parsers", () => {
+  it("parseSets converts values; parseVariants accepts commas and any case; parseMaps splits at the first : and last =", () => {
+    expect(parseSets(["omAdminRatio=5", "complexClusterRounding=Nearest"])).toEqual({ omAdminRatio: 5, complexClusterRounding: "nearest" });
+    expect(parseVariants(["napodomesticviolence,napoAdjournments"])).toEqual({ napoDomesticViolence: true, napoAdjournments: true });
+    expect(parseMaps(["Court reports:Type = of report=reportType"])).toEqual({ "Court reports": { "Type = of report": "reportType" } });
+  });
+});
+
+describe("the bin (node bin/nps-om.js) runs the compiled command line", () => {
+  const bin = path.join(ROOT, "bin", "nps-om.js");
+  it.skipIf(!existsSync(path.join(ROOT, "lib", "cli", "main.js")))("exit codes and output through a real process", () => {
+    const ok = spawnSync(process.execPath, [bin, "validate", clean, "--json"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toHaveProperty("findings");
+    const bad = spawnSync(process.execPath, [bin, "validate", errors], { encoding: "utf8" });
+    expect(bad.status).toBe(1);
+    const missing = spawnSync(process.execPath, [bin, "validate", tmp.file("gone.xlsx")], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toMatch(/^nps-om: .*no such file/);
+  });
+});
+
+function write(name: string, content: string | Buffer): string {
+  const file = tmp.file(name);
+  writeFileSync(file, content);
+  return file;
+}
