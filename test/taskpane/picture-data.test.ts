@@ -1,0 +1,48 @@
+/**
+ * The numbers behind the pane's pictures: read from the columns the engine recognised, parsed with
+ * the model's parsers, and the mix measured by the model's reportMix against the what-if targets.
+ */
+import { describe, expect, it } from "vitest";
+import { reportMixPicture, tierGradePicture } from "../../src/taskpane/picture-data";
+import type { LayoutReport, WorkbookData } from "../../src/model/validate/types";
+
+const book: WorkbookData = {
+  sheets: [
+    { name: "Log", originRow: 1, originCol: 0, rows: [["Type", "By"], ["Oral", "PSO"], ["oral", "PO"], ["FDR", "PSO"], ["Verbal", "SPO"], [null, null]] },
+    { name: "Cases", originRow: 1, originCol: 0, rows: [["Tier", "Grade"], ["A", "PO"], ["tier a", "PSO"], ["", "PSO"], ["Z9", "SPO"], [null, null]] },
+  ],
+};
+const layout: LayoutReport = {
+  sheets: [
+    { sheet: "Log", kind: "courtReports", columns: { reportType: 0, authorGrade: 1 }, unrecognised: [], missing: [] },
+    { sheet: "Cases", kind: "caseload", columns: { recordedTier: 0, omGrade: 1 }, unrecognised: [], missing: [] },
+  ],
+};
+
+describe("picture data", () => {
+  it("report mix (seed 003 ch.2): readable types and grades only, against the configured targets", () => {
+    const mix = reportMixPicture(book, layout, {})!;
+    const oral = mix.types.find((l) => l.key === "Oral")!;
+    expect(oral).toMatchObject({ count: 2, total: 3, target: 0.6 });
+    expect(mix.authors.find((l) => l.key === "PO")).toMatchObject({ count: 1, total: 3, target: 0.35 });
+  });
+
+  it("report mix uses the what-if targets", () => {
+    expect(reportMixPicture(book, layout, { reportOralShare: 0.5 })!.types[0]!.target).toBe(0.5);
+  });
+
+  it("cases by tier and grade: unreadable tiers count as 'No tier', other grades are counted apart, blank rows skipped", () => {
+    expect(tierGradePicture(book, layout)).toEqual({
+      total: 4,
+      tiers: [
+        { tier: "A", PO: 1, PSO: 1, other: 0 },
+        { tier: "No tier", PO: 0, PSO: 1, other: 1 },
+      ],
+    });
+  });
+
+  it("no picture without the recognised sheet", () => {
+    expect(reportMixPicture(book, { sheets: [] }, {})).toBeUndefined();
+    expect(tierGradePicture(book, { sheets: [] })).toBeUndefined();
+  });
+});
