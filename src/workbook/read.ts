@@ -11,6 +11,7 @@
  * never a stack trace.
  */
 import { promises as fs } from "node:fs";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../model/values";
 import type { SheetData, WorkbookData } from "../model/validate/types";
@@ -123,23 +124,113 @@ export async function readWorkbook(input: string | Buffer, name = "The workbook"
     return failure("notWorkbook", file, "a zip archive without a workbook inside");
   }
 
-  const wb = new ExcelJS.Workbook();
+  let read: { sheets: SheetData[]; count: number } | { tooLarge: string };
   try {
-    // ExcelJS's typings want its own Buffer flavour; a Node Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
+    read = (streamable(buf) ? await readStreaming(buf) : undefined) ?? (await readLoaded(buf));
   } catch (e) {
     return failure("corrupt", file, shortReason(e));
   }
+  if ("tooLarge" in read) return failure("tooLarge", file, `sheet "${read.tooLarge}"`);
+  const { sheets, count } = read;
+  if (count === 0) return failure("empty", file, "no worksheets");
+  if (sheets.length === 0) return failure("empty", file, count === 1 ? "one sheet, and it is empty" : "no data on any of its sheets");
+  return { ok: true, value: { sheets } };
+}
 
+/** The whole workbook in ExcelJS's model: for files whose parts are in an order streaming cannot follow. */
+async function readLoaded(buf: Buffer): Promise<{ sheets: SheetData[]; count: number } | { tooLarge: string }> {
+  const wb = new ExcelJS.Workbook();
+  // ExcelJS's typings want its own Buffer flavour; a Node Buffer is what it reads.
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   const sheets: SheetData[] = [];
   for (const ws of wb.worksheets) {
-    const r = readSheet(ws);
-    if (r === "tooLarge") return failure("tooLarge", file, `sheet "${ws.name}"`);
+    const cells = new SheetCells();
+    ws.eachRow((row, rowNumber) => {
+      row.eachCell((cell, col) => {
+        if (cell.type !== MERGE) cells.add(rowNumber, col, cell.value, cell.numFmt);
+      });
+    });
+    const r = cells.sheet(ws.name);
+    if (r === "tooLarge") return { tooLarge: ws.name };
     if (r) sheets.push(r);
   }
-  if (wb.worksheets.length === 0) return failure("empty", file, "no worksheets");
-  if (sheets.length === 0) return failure("empty", file, wb.worksheets.length === 1 ? "one sheet, and it is empty" : "no data on any of its sheets");
-  return { ok: true, value: { sheets } };
+  return { sheets, count: wb.worksheets.length };
+}
+
+/**
+ * Row by row with ExcelJS's streaming reader, so a 100,000-case workbook is never held as
+ * ExcelJS cell objects (a few hundred bytes each) but only as plain values. Sheets come back in
+ * the workbook's order. Undefined when a cell needs the whole-workbook reader.
+ */
+async function readStreaming(buf: Buffer): Promise<{ sheets: SheetData[]; count: number } | { tooLarge: string } | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  const read: { id: number; sheet: SheetData | undefined }[] = [];
+  for await (const ws of reader) {
+    const w = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: number | string };
+    const cells = new SheetCells();
+    for await (const row of w) {
+      let lost = false;
+      row.eachCell((cell, col) => {
+        const v = cell.value as { formula?: unknown; sharedFormula?: unknown; result?: unknown } | null;
+        // The streaming reader drops a formula's cached error (#N/A): its result comes back empty.
+        const formula = v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
+        if (formula && (v.result === undefined || (typeof v.result === "number" && Number.isNaN(v.result)))) lost = true;
+        else cells.add(row.number, col, cell.value, cell.numFmt);
+      });
+      if (lost) return undefined; // read whole instead, which keeps the error's text
+    }
+    const r = cells.sheet(w.name);
+    if (r === "tooLarge") return { tooLarge: w.name };
+    read.push({ id: Number(w.id), sheet: r });
+  }
+  const order = ((reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets ?? []).map((x) => Number(x.id));
+  read.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  return { sheets: read.flatMap((r) => (r.sheet ? [r.sheet] : [])), count: read.length };
+}
+
+/** Zip entries (name and local header offset) from the central directory at the end of the file. */
+function zipEntries(buf: Buffer): { name: string; offset: number }[] | undefined {
+  const eocd = buf.lastIndexOf(EMPTY_ZIP_MAGIC);
+  if (eocd < 0 || eocd + 22 > buf.length) return undefined;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: { name: string; offset: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return undefined;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    out.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLen), offset: buf.readUInt32LE(p + 42) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/**
+ * Whether ExcelJS's streaming reader sees the parts each sheet needs before it reads the sheet.
+ * It reads a sheet at once when the shared strings and the workbook's relationships came before
+ * it, else it keeps the sheet aside until the end. A sheet read at once also needs the workbook
+ * (sheet names) and the styles (number formats: dates, and the percent hazard) before it.
+ * Anything else is read whole instead.
+ */
+export function streamable(buf: Buffer): boolean {
+  const entries = zipEntries(buf);
+  if (!entries) return false;
+  const at = (name: string) => entries.find((e) => e.name === name)?.offset;
+  const ss = at("xl/sharedStrings.xml");
+  const rels = at("xl/_rels/workbook.xml.rels");
+  const wb = at("xl/workbook.xml");
+  const styles = at("xl/styles.xml");
+  if (wb === undefined || rels === undefined) return false;
+  return entries
+    .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+    .every((e) => !(ss !== undefined && ss < e.offset && rels < e.offset) || (wb < e.offset && (styles === undefined || styles < e.offset)));
 }
 
 function shortReason(e: unknown): string | undefined {
@@ -197,52 +288,62 @@ const FORMAT_SAMPLE = 20;
  */
 const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "hyperlinks", "extLst", "pageSetup", "headerFooter", "printOptions", "pageMargins", "rowBreaks", "drawing", "picture"];
 
-/** The used range of one sheet (the bounding box of cells with values), or undefined when empty. */
-function readSheet(ws: ExcelJS.Worksheet): SheetData | undefined | "tooLarge" {
-  const rowNumbers: number[] = [];
-  const rowCells: { col: number; value: CellValue; fmt: string | undefined }[][] = [];
-  let minCol = Infinity;
-  let maxCol = -Infinity;
-  ws.eachRow((row, rowNumber) => {
-    const cells: { col: number; value: CellValue; fmt: string | undefined }[] = [];
-    row.eachCell((cell, col) => {
-      if (cell.type === MERGE) return;
-      const value = plainValue(cell.value);
-      if (value === null) return;
-      cells.push({ col, value, fmt: typeof value === "number" ? cell.numFmt : undefined });
-      if (col < minCol) minCol = col;
-      if (col > maxCol) maxCol = col;
-    });
-    if (cells.length > 0) {
-      rowNumbers.push(rowNumber);
-      rowCells.push(cells);
-    }
-  });
-  if (rowNumbers.length === 0) return undefined;
-  const firstRow = rowNumbers[0]!;
-  const height = rowNumbers[rowNumbers.length - 1]! - firstRow + 1;
-  const width = maxCol - minCol + 1;
-  if (height * width > MAX_CELLS_PER_SHEET) return "tooLarge";
+/**
+ * The cells of one sheet as they are read, then its used range (the bounding box of cells with
+ * values) as plain rows, with the number format of each column's first numbers. Values go straight
+ * into one array per row (no object per cell: a 100,000-case sheet has two million cells).
+ */
+class SheetCells {
+  private readonly rowNumbers: number[] = [];
+  /** Per row read, its values indexed by 1-based column. */
+  private readonly rowValues: CellValue[][] = [];
+  private minCol = Infinity;
+  private maxCol = -Infinity;
+  /** Per 1-based column: the format chosen so far and how many numbers below the first row were seen. */
+  private readonly formats: (string | undefined)[] = [];
+  private readonly seen: number[] = [];
 
-  const rows: CellValue[][] = new Array<CellValue[]>(height);
-  for (let r = 0; r < height; r++) rows[r] = new Array<CellValue>(width).fill(null);
-  // Number format of the first number under the first row, per column (the header row holds text).
-  // A percent format on any of the next few numbers wins: a stray number in a title row above the
-  // header must not hide a percent-formatted score column (DOMAIN §1; the dangerous direction).
-  const formats: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
-  const seen: number[] = new Array<number>(width).fill(0);
-  for (let i = 0; i < rowNumbers.length; i++) {
-    const r = rowNumbers[i]! - firstRow;
-    const target = rows[r]!;
-    for (const c of rowCells[i]!) {
-      const j = c.col - minCol;
-      target[j] = c.value;
-      if (r > 0 && typeof c.value === "number" && seen[j]! < FORMAT_SAMPLE) {
-        const fmt = c.fmt ?? "General";
-        if (seen[j] === 0 || (fmt.includes("%") && !formats[j]!.includes("%"))) formats[j] = fmt;
-        seen[j]!++;
+  add(rowNumber: number, col: number, raw: unknown, numFmt: string | undefined): void {
+    const value = plainValue(raw);
+    if (value === null) return;
+    if (this.rowNumbers[this.rowNumbers.length - 1] !== rowNumber) {
+      this.rowNumbers.push(rowNumber);
+      this.rowValues.push([]);
+    }
+    this.rowValues[this.rowValues.length - 1]![col] = value;
+    if (col < this.minCol) this.minCol = col;
+    if (col > this.maxCol) this.maxCol = col;
+    // Number format of the first number under the first row, per column (the header row holds text).
+    // A percent format on any of the next few numbers wins: a stray number in a title row above the
+    // header must not hide a percent-formatted score column (DOMAIN §1; the dangerous direction).
+    if (this.rowNumbers.length > 1 && typeof value === "number") {
+      const seen = this.seen[col] ?? 0;
+      if (seen < FORMAT_SAMPLE) {
+        const fmt = numFmt ?? "General";
+        const had = this.formats[col];
+        if (had === undefined || (fmt.includes("%") && !had.includes("%"))) this.formats[col] = fmt;
+        this.seen[col] = seen + 1;
       }
     }
   }
-  return { name: ws.name, rows, originRow: firstRow, originCol: minCol - 1, columnFormats: formats };
+
+  sheet(name: string): SheetData | undefined | "tooLarge" {
+    const { rowNumbers, rowValues, minCol, maxCol } = this;
+    if (rowNumbers.length === 0) return undefined;
+    const firstRow = rowNumbers[0]!;
+    const height = rowNumbers[rowNumbers.length - 1]! - firstRow + 1;
+    const width = maxCol - minCol + 1;
+    if (height * width > MAX_CELLS_PER_SHEET) return "tooLarge";
+    const rows: CellValue[][] = new Array<CellValue[]>(height);
+    let next = 0;
+    for (let r = 0; r < height; r++) {
+      const row = new Array<CellValue>(width);
+      const values = rowNumbers[next] === firstRow + r ? rowValues[next++] : undefined;
+      for (let j = 0; j < width; j++) row[j] = values?.[minCol + j] ?? null;
+      rows[r] = row;
+    }
+    const columnFormats: (string | undefined)[] = [];
+    for (let j = 0; j < width; j++) columnFormats.push(this.formats[minCol + j]);
+    return { name, rows, originRow: firstRow, originCol: minCol - 1, columnFormats };
+  }
 }

@@ -1,7 +1,8 @@
 import { readFileSync, statSync, writeFileSync, utimesSync, chmodSync } from "node:fs";
 import ExcelJS from "exceljs";
+import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { dateToSerial, plainValue, readWorkbook, WorkbookReadError, type ReadResult } from "../../src/workbook/read";
+import { dateToSerial, plainValue, readWorkbook, streamable, WorkbookReadError, type ReadResult } from "../../src/workbook/read";
 import { validateWorkbook } from "../../src/model/validate";
 import type { SheetData } from "../../src/model/validate/types";
 import { cleanDivision, tempDir, writeBook } from "./fixtures";
@@ -276,3 +277,12 @@ function zipOf(name: string): Buffer {
   end.writeUInt32LE(30 + n.length, 16);
   return Buffer.concat([local, n, central, n, end]);
 }
+
+describe("streamable: large workbooks are read row by row when their parts allow it", () => {
+  it("the sample division (parts in ExcelJS's order) is streamed", () => {
+    expect(streamable(readFileSync(path.join(__dirname, "..", "..", "samples", "sample-division.xlsx")))).toBe(true);
+  });
+  it("bytes without a zip directory are not streamed (the whole-workbook reader reports them)", () => {
+    expect(streamable(Buffer.from("PK\u0003\u0004 not really a zip"))).toBe(false);
+  });
+});

@@ -96,7 +96,7 @@ describe("writeReport: the report workbook", () => {
     const found: string[] = [];
     ws.eachRow((row, n) => {
       const v = row.getCell(4).value;
-      if (n > 1 && v !== null && typeof v === "object" && "formula" in v) found.push(v.formula);
+      if (n > 1 && v !== null && typeof v === "object" && "formula" in v) found.push(String(v.formula));
     });
     expect(found.length).toBe(report.findings.filter((f) => f.sheet !== undefined).length);
     for (const l of found) expect(l).toMatch(/^HYPERLINK\("\[\.\.\/up\.xlsx\]'(Caseload|Staff|Teams)'![A-Z]+\d+","[^"]+"\)$/);
