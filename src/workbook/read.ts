@@ -147,7 +147,7 @@ async function readLoaded(buf: Buffer): Promise<{ sheets: SheetData[]; count: nu
     const cells = new SheetCells();
     ws.eachRow((row, rowNumber) => {
       row.eachCell((cell, col) => {
-        if (cell.type !== MERGE) cells.add(rowNumber, col, cell.value, cell.numFmt);
+        if (cell.type !== MERGE) cells.add(rowNumber, col, cell.value, cell);
       });
     });
     const r = cells.sheet(ws.name);
@@ -181,7 +181,7 @@ async function readStreaming(buf: Buffer): Promise<{ sheets: SheetData[]; count:
         // The streaming reader drops a formula's cached error (#N/A): its result comes back empty.
         const formula = v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
         if (formula && (v.result === undefined || (typeof v.result === "number" && Number.isNaN(v.result)))) lost = true;
-        else cells.add(row.number, col, cell.value, cell.numFmt);
+        else cells.add(row.number, col, cell.value, cell);
       });
       if (lost) return undefined; // read whole instead, which keeps the error's text
     }
@@ -303,7 +303,8 @@ class SheetCells {
   private readonly formats: (string | undefined)[] = [];
   private readonly seen: number[] = [];
 
-  add(rowNumber: number, col: number, raw: unknown, numFmt: string | undefined): void {
+  /** `cell.numFmt` is only read for the first numbers of a column: it is a style lookup per cell. */
+  add(rowNumber: number, col: number, raw: unknown, cell: { readonly numFmt: string | undefined }): void {
     const value = plainValue(raw);
     if (value === null) return;
     if (this.rowNumbers[this.rowNumbers.length - 1] !== rowNumber) {
@@ -319,7 +320,7 @@ class SheetCells {
     if (this.rowNumbers.length > 1 && typeof value === "number") {
       const seen = this.seen[col] ?? 0;
       if (seen < FORMAT_SAMPLE) {
-        const fmt = numFmt ?? "General";
+        const fmt = cell.numFmt ?? "General";
         const had = this.formats[col];
         if (had === undefined || (fmt.includes("%") && !had.includes("%"))) this.formats[col] = fmt;
         this.seen[col] = seen + 1;

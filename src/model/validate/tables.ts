@@ -104,7 +104,8 @@ class Row implements TableRow {
     readonly row: number,
   ) {}
   get(field: string): FieldValue | undefined {
-    return this.table.columns.get(field)?.values[this.i];
+    const c = this.table.columns.get(field);
+    return c === undefined ? undefined : c.values[this.i];
   }
   raw(field: string): CellValue {
     const c = this.table.columns.get(field);
@@ -169,11 +170,17 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
     if (index === undefined) continue;
     const fractions = field.type === "percent" && isPercentFormat(sheet.columnFormats?.[index]);
     const parse = parserFor(field, fractions);
+    const text = field.type === "text";
     const arg = headerText(sheet, rec, index);
     const values: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(table.data.length);
     for (let i = 0; i < table.data.length; i++) {
       const v = table.data[i]![index];
       if (v === null || v === undefined || v === "") continue; // blank: undefined, without a parse
+      if (text && typeof v === "string" && v.charCodeAt(0) !== 35 /* "#": maybe an error value */) {
+        const t = v.trim();
+        if (t !== "") values[i] = t;
+        continue;
+      }
       const r = parse(v, arg);
       if (r.ok) values[i] = r.value;
       else findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));

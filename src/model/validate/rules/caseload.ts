@@ -16,7 +16,20 @@ const SHEET = "caseload" as const;
 
 /** Names as people write them in different sheets: case, spacing and surrounding blanks ignored. */
 export function personKey(v: unknown): string {
-  return String(v).trim().toLowerCase().replace(/\s+/g, " ");
+  const s = typeof v === "string" ? v : String(v);
+  const hit = KEYS.get(s);
+  if (hit !== undefined) return hit;
+  const key = s.trim().toLowerCase().replace(/\s+/g, " ");
+  if (KEYS.size > 50_000) KEYS.clear();
+  KEYS.set(s, key);
+  return key;
+}
+/** A caseload names the same few hundred people tens of thousands of times. */
+const KEYS = new Map<string, string>();
+
+/** Case references compare ignoring case and surrounding spaces ("x123 " is X123). */
+function caseKey(v: unknown): string {
+  return String(v).trim().toUpperCase();
 }
 
 function at(table: Table, row: TableRow, field: string, rule: string, severity: Severity, message: string, source: string): Finding {
@@ -72,11 +85,10 @@ function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
   if (!memo || memo.napo !== napo) {
     const byRow = new Map<TableRow, ModelTier>();
     for (const r of table.rows) {
-      if (TIER_FIELDS.some((f) => unreadable(r, f))) byRow.set(r, undefined);
-      else {
-        const input = tierInput(r);
-        byRow.set(r, { input, result: computeTier(input, { napoDomesticViolence: napo }) });
-      }
+      const input = tierInput(r);
+      // A blank-looking input whose cell is not blank could not be read: the engine reported it.
+      const bad = TIER_FIELDS.some((f) => input[f] === undefined && !isBlank(r.raw(f)));
+      byRow.set(r, bad ? undefined : { input, result: computeTier(input, { napoDomesticViolence: napo }) });
     }
     memo = { napo, byRow };
     TIER_MEMO.set(table, memo);
@@ -231,7 +243,7 @@ export const caseloadSingleOmRule: Rule = {
       const id = row.get("caseId");
       const om = row.get("om");
       if (id === undefined || om === undefined) continue;
-      const key = personKey(id);
+      const key = caseKey(id);
       const first = seen.get(key);
       const cell = row.cell("caseId")!;
       if (!first) {
