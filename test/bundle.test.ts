@@ -65,6 +65,15 @@ describe("built bundle: dist/functions.json and CustomFunctions.associate", () =
     }
   });
 
+  it("every help link lands on a section of the built help page", () => {
+    const help = readFileSync(join(DIST, "help.html"), "utf8");
+    for (const f of metadata.functions) {
+      const anchor = f.helpUrl!.split("#")[1]!;
+      expect(help, f.id).toMatch(new RegExp(`id="?${anchor}[" >]`)); // the production build drops the quotes
+      expect(anchor, f.id).toBe(f.id.toLowerCase());
+    }
+  });
+
   it("declares each function's JavaScript arity to cover its listed parameters", () => {
     for (const f of metadata.functions) {
       const fn = associated.get(f.id)!;
