@@ -138,7 +138,8 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     for (const side of ["North", "South"]) {
       const team = `${cluster} ${side}`;
       teams.push({ team, type: "OM", cluster });
-      const spo = add({ name: person(), role: "SPO", team, cluster, lineManager: head });
+      // The North team's SPO is also the cluster's YOS link SPO (seed 003 ch.7).
+      const spo = add({ name: person(), role: "SPO", team, cluster, lineManager: head, yosLinkSpo: side === "North" ? "Yes" : "No" });
       spos.push(spo);
       for (let i = 0; i < 3; i++) omsByGrade.PO.push({ name: add({ name: person(), role: "PO", team, cluster, lineManager: spo }), team, cluster });
       for (let i = 0; i < 2; i++) omsByGrade.PSO.push({ name: add({ name: person(), role: "PSO", team, cluster, lineManager: spo }), team, cluster });

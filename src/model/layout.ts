@@ -80,6 +80,7 @@ export const LAYOUT: readonly SheetDef[] = [
       f("vlo", "VLO", "yesno", false, "Does victim liaison work: Yes/No.", ["Victim liaison officer", "VLO role"]),
       f("yosSecondment", "YOS secondment", "yesno", false, "Seconded to a YOS: Yes/No.", ["Seconded to YOS", "YOS secondee"]),
       f("secondmentStart", "Secondment start", "date", false, "Date the YOS secondment began.", ["YOS secondment start"]),
+      f("yosLinkSpo", "YOS link SPO", "yesno", false, "Yes for the SPO who keeps contact with staff seconded to the YOS, one in each LDU cluster (seed 003 ch.7-8).", ["Link SPO", "YOS link"]),
       f("gender", "Gender", "text", false, "Needed only for operational staff in APs for women (seed 003 ch.6).", ["Sex"]),
     ],
   },

@@ -87,3 +87,39 @@ describe("yos.secondmentLength: secondments of three years (seed 003 ch.7)", () 
     expect(noStart.map((x) => [x.severity, x.cell])).toEqual([["warning", "H2"]]);
   });
 });
+
+describe("yos.linkSpo: a link SPO in each LDU cluster for staff seconded to the YOS (seed 003 ch.7)", () => {
+  const RULE = "yos.linkSpo";
+  const H = ["Name", "Role", "FTE", "Team", "Cluster", "YOS link SPO"];
+  const heads: Rec[] = [
+    { Name: "Hal Head", Role: "Head of LDU", FTE: 1, Cluster: "Aire" },
+    { Name: "Hil Head", Role: "Head of LDU", FTE: 1, Cluster: "Calder" },
+  ];
+  const spo = (name: string, cluster: string, link: string | null, role = "SPO"): Rec => ({ Name: name, Role: role, FTE: 1, Cluster: cluster, "YOS link SPO": link });
+
+  it("yos.linkSpo: every cluster with an SPO marked as its YOS link passes", () => {
+    expect(findings(book(staffSheet([...heads, spo("Sam", "Aire", "Yes"), spo("Sue", "Calder", "Y")], H)), RULE)).toEqual([]);
+  });
+
+  it("yos.linkSpo: a cluster without one is a warning naming the cluster", () => {
+    const f = findings(book(staffSheet([...heads, spo("Sam", "Aire", "Yes"), spo("Sue", "Calder", "No")], H)), RULE);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", sheet: "Staff", cell: "E3" });
+    expect(f[0]!.message).toMatch(/^LDU cluster Calder has no YOS link SPO/);
+  });
+
+  it("yos.linkSpo: someone marked who is not an SPO is a warning, and does not count as the link", () => {
+    const f = findings(book(staffSheet([...heads, spo("Sam", "Aire", "Yes"), spo("Pat", "Calder", "Yes", "PO")], H)), RULE);
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringMatching(/^LDU cluster Calder has no YOS link SPO/),
+      "Pat is marked as YOS link SPO but is a PO; the link is an SPO (seed 003 ch.7).",
+    ]);
+  });
+
+  it("yos.linkSpo: without a YOS link SPO column the check says it could not be made (information, not a guess)", () => {
+    const f = findings(book(staffSheet(heads)), RULE);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe("info");
+    expect(f[0]!.message).toContain("YOS link SPO");
+  });
+});

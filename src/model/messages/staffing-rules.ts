@@ -84,6 +84,10 @@ export const STAFFING_RULE_MESSAGES = {
     `latest date is ${p.asOf} (seed 003 ch.7).`,
   "yos.secondmentNoStart": (p: { name: string }) =>
     `${p.name} is seconded to a YOS but has no secondment start date, so the length of the secondment cannot be checked (seed 003 ch.7).`,
+  "yos.noLinkSpo": (p: { cluster: string }) =>
+    `LDU cluster ${p.cluster} has no YOS link SPO; a link SPO in each cluster keeps contact with NPS staff seconded to the YOS (seed 003 ch.7). Mark them Yes in the Staff sheet's YOS link SPO column.`,
+  "yos.linkNotSpo": (p: { name: string; role: string }) =>
+    `${p.name} is marked as YOS link SPO but is a ${p.role}; the link is an SPO (seed 003 ch.7).`,
   "yos.noAsOf": (_p: Record<string, never>) =>
     `The workbook has no dated records (court reports, PAROMs, unpaid work) to measure YOS secondments against, so their length was not checked.`,
 

@@ -227,7 +227,7 @@ export const lineManagementRule: Rule = {
   },
 };
 
-interface ClusterInfo {
+export interface ClusterInfo {
   readonly name: string;
   readonly key: string;
   /** Where to point: the Clusters row, else the Head of LDU's Staff row. */
@@ -237,7 +237,8 @@ interface ClusterInfo {
 }
 
 /** The clusters: every Clusters row, then every cluster of a Head of LDU in Staff not already listed. */
-function clustersOf(ctx: RuleContext, staff: readonly StaffMember[]): ClusterInfo[] {
+/** The LDU clusters: every Clusters row, and the cluster of every Head of LDU in Staff. */
+export function clustersOf(ctx: RuleContext, staff: readonly StaffMember[]): ClusterInfo[] {
   const out: ClusterInfo[] = [];
   const seen = new Set<string>();
   const heads = new Set(staff.filter((s) => s.role === "Head of LDU" && s.cluster !== undefined).map((s) => personKey(s.cluster)));

@@ -1,13 +1,13 @@
 /**
  * Validation rules for the NPS contribution to Youth Offending Services (seed 003 ch.7): seconded
  * PO resource of about 10% of the YOS caseload (`yosFte` in src/model/staffing.ts) and three-year
- * secondments. The link SPO in each LDU cluster (ch.7-8) is not checked: the layout records no
- * link-SPO role.
+ * secondments, and a link SPO in each LDU cluster (ch.7-8).
  */
 import { problem } from "../../problem";
 import { yosFte } from "../../staffing";
 import type { Finding, Rule, RuleContext, TableRow } from "../types";
 import { at, isoDate, personKey, staffList, sum, addMonths } from "./people";
+import { clustersOf } from "./staffing";
 
 const SOURCE = "seed 003, ch.7";
 
@@ -117,4 +117,31 @@ export const yosSecondmentRule: Rule = {
   },
 };
 
-export const YOS_RULES: Rule[] = [yosResourceRule, yosSecondmentRule];
+/**
+ * A link SPO in each LDU cluster keeps contact with NPS staff seconded to the YOS (seed 003 ch.7;
+ * welcomed by Napo, seed 000). Per cluster (as structure.clusterSupport finds them), at least one
+ * SPO of that cluster marked Yes in the Staff sheet's YOS link SPO column; someone marked who is not
+ * an SPO is a warning too. Without the column the check says it was not possible (information).
+ */
+export const yosLinkSpoRule: Rule = {
+  id: "yos.linkSpo",
+  label: "A YOS link SPO in each LDU cluster",
+  source: SOURCE,
+  needs: ["staff"],
+  check(ctx) {
+    const table = ctx.table("staff")!;
+    if (!table.has("yosLinkSpo"))
+      return [{ rule: this.id, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column: "YOS link SPO", what: "the YOS link SPO of each cluster" }).message, source: this.source }];
+    const staff = staffList(table);
+    const links = staff.filter((s) => s.row.get("yosLinkSpo") === true);
+    const out: Finding[] = [];
+    for (const s of links)
+      if (s.role !== "SPO") out.push(at(table, s.row, "yosLinkSpo", this.id, "warning", problem("yos.linkNotSpo", { name: s.name, role: s.role ?? "role not given" }).message, this.source));
+    for (const c of clustersOf(ctx, staff))
+      if (!links.some((s) => s.role === "SPO" && s.cluster !== undefined && personKey(s.cluster) === c.key))
+        out.push(at(c.table, c.row, "cluster", this.id, "warning", problem("yos.noLinkSpo", { cluster: c.name }).message, this.source));
+    return out;
+  },
+};
+
+export const YOS_RULES: Rule[] = [yosResourceRule, yosSecondmentRule, yosLinkSpoRule];
