@@ -192,3 +192,18 @@ describe("caseload.percentHazard: score columns that hold fractions (DOMAIN §1)
     expect(only(run(cases, {}, formats("General")).findings, "caseload.percentHazard")).toHaveLength(warnings);
   });
 });
+
+describe("caseload.napoDvWhatIf: how many cases move if domestic violence counted (DOMAIN §1; seed 000 ch.3)", () => {
+  const figure = (cases: Case[], opts: ValidateOptions = {}) => run(cases, opts).summaries.find((s) => s.rule === "caseload.napoDvWhatIf")!;
+  it("caseload.napoDvWhatIf: a D2 case with domestic violence would move to D1; one without, or already with a factor, would not", () => {
+    const cases = [{ "Domestic violence": "Yes" }, { "Case ID": "X2", "Domestic violence": "No" }, { "Case ID": "X3", IOM: "Y", "Domestic violence": "Yes" }];
+    expect(figure(cases)).toMatchObject({ status: "pass", figure: "1 of 3 cases would move tier", target: "information" });
+    expect(figure(cases, { variants: { napoDomesticViolence: true } }).figure).toBe("1 of 3 cases would move tier");
+  });
+  it("caseload.napoDvWhatIf: cases with no domestic violence answer are counted apart, not guessed", () => {
+    expect(figure([{ "Domestic violence": null }, { "Case ID": "X2", "Domestic violence": "Y" }]).figure).toBe("1 of 2 cases would move tier; 1 have no domestic violence answer");
+  });
+  it("caseload.napoDvWhatIf: it is a summary, never a finding", () => {
+    expect(only(run([{ "Domestic violence": "Yes" }]).findings, "caseload.napoDvWhatIf")).toEqual([]);
+  });
+});

@@ -352,6 +352,42 @@ export const caseloadPercentRule: Rule = {
   },
 };
 
+/**
+ * The analyst's what-if of DOMAIN §1: how many cases would move tier if domestic violence counted
+ * as an additional factor (Napo, seed 000 ch.3), whatever the variant switch says. A summary line,
+ * never a finding: it describes a policy option, not a fault in the sheet.
+ */
+export const caseloadNapoDvRule: Rule = {
+  id: "caseload.napoDvWhatIf",
+  label: "What if domestic violence counted in tiering (Napo)",
+  source: "seed 000, ch.3 (Napo); seed 003 ch.3 Diagram 1",
+  needs: [SHEET],
+  check() {
+    return [];
+  },
+  summarise(ctx) {
+    const table = ctx.table(SHEET)!;
+    if (!table.has("domesticViolence")) return { figure: "no Domestic violence column", target: "information" };
+    let moved = 0;
+    let tiered = 0;
+    let unknown = 0;
+    for (const row of table.rows) {
+      const m = modelTier(ctx, row); // the inputs are the same under either reading
+      if (!m) continue;
+      const without = ctx.variants.napoDomesticViolence ? computeTier(m.input) : m.result;
+      if (!without.ok) continue;
+      tiered++;
+      const withDv = ctx.variants.napoDomesticViolence ? m.result : computeTier(m.input, { napoDomesticViolence: true });
+      if (!withDv.ok) unknown++;
+      else if (withDv.value !== without.value) moved++;
+    }
+    return {
+      figure: `${moved} of ${tiered} cases would move tier${unknown > 0 ? `; ${unknown} have no domestic violence answer` : ""}`,
+      target: "information",
+    };
+  },
+};
+
 export const CASELOAD_RULES: Rule[] = [
   caseloadPercentRule,
   caseloadRequiredRule,
@@ -361,4 +397,5 @@ export const CASELOAD_RULES: Rule[] = [
   caseloadSingleOmRule,
   caseloadVloRule,
   caseloadOmKnownRule,
+  caseloadNapoDvRule,
 ];
