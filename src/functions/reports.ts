@@ -1,10 +1,9 @@
 /* Custom functions for court reports (seed 003 ch.1-2; Napo seed 000 ch.2). JSDoc here is the help Excel shows. */
-import { resolveConfig, type ModelConfig } from "../model/config";
 import { problem, fail, ok, type Result } from "../model/problem";
 import { parseReportAdvice, parseRiskLevel, reportAuthor, reportMix, reportType, type ReportAdvice } from "../model/reports";
 import { parseGrade, parseYesNo, type CellValue, type Grade } from "../model/values";
 import { getSettings } from "../shared/settings";
-import { arg, CellProblem, option, rowwise, toExcel, type Cells } from "./runner";
+import { arg, CellProblem, configInForce, option, rowwise, toExcel, type Cells } from "./runner";
 
 /**
  * The court report each case needs: Oral, FDR or SDR (NPS Operating Model ch.2). SDR must be completed for a dangerousness assessment or terrorism; an SDR is given on the four "may" grounds unless a written FDR is judged sufficient; otherwise Oral where a sentence is indicated and nothing is complex or sensitive, else a written FDR. Under Napo's variant (seed 000 ch.2), Adjourn for information. One answer per row.
@@ -188,7 +187,7 @@ export function report_mix(report_types: any[][], author_grades: any[][]): any[]
         throw new CellProblem(problem("report.mixRow", { arg: "the ranges", row: i + 1, detail: c.problem.message }));
     });
     if (types.length === 0) throw new CellProblem(problem("report.mixEmpty", { arg: "report_types" }, "notAvailable"));
-    const mix = reportMix(types, grades, currentConfig());
+    const mix = reportMix(types, grades, configInForce());
     const out: Cells = [["report", "share", "target", "status"]];
     for (const l of [...mix.types.filter((t) => t.key !== "Adjourn"), ...mix.authors, ...mix.types.filter((t) => t.key === "Adjourn")])
       out.push([l.key, l.share, l.target ?? "", l.status]);
@@ -201,9 +200,4 @@ function desktopBlank<T>(parse: (v: CellValue, name: string) => Result<T | undef
   return (v: CellValue, name: string): Result<T | undefined> => (v === 0 || v === false ? ok(undefined) : parse(v, name));
 }
 
-/** The figures in force: the model's, with the task pane's what-if applied. */
-function currentConfig(): ModelConfig {
-  const { config, problems } = resolveConfig(getSettings().overrides);
-  if (problems.length > 0) throw new CellProblem(problems[0]!);
-  return config.config;
-}
+

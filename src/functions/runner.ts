@@ -6,6 +6,8 @@
 import type { Problem, Result } from "../model/problem";
 import { problem } from "../model/problem";
 import { isBlank, type CellValue } from "../model/values";
+import { resolveConfig, type ModelConfig, type Overrides } from "../model/config";
+import { getSettings } from "../shared/settings";
 
 /** What Excel passes for an argument: a matrix for `any[][]`, a value for `any`, null when omitted. */
 export type ExcelArg = unknown;
@@ -141,4 +143,14 @@ export function toExcel(run: () => Cells): (Out | CustomFunctions.Error)[][] {
 export function single<R extends Out>(r: Result<R>): R {
   if (!r.ok) throw new CellProblem(r.problem);
   return r.value;
+}
+
+/**
+ * The figures in force for a call: the model's, then the task pane's what-if (shared settings),
+ * then the call's own optional arguments. A bad figure is one #VALUE! for the whole call.
+ */
+export function configInForce(call: Overrides = {}): ModelConfig {
+  const { config, problems } = resolveConfig({ ...getSettings().overrides, ...call });
+  if (problems.length > 0) throw new CellProblem(problems[0]!);
+  return config.config;
 }

@@ -1,5 +1,5 @@
 /* Custom functions for staffing what-ifs (seed 001 ch.3-4; seed 003 ch.4, ch.7, ch.8). JSDoc here is the help Excel shows. */
-import { FIGURES, resolveConfig, ROUNDINGS, type FigureKey, type ModelConfig, type Overrides } from "../model/config";
+import { FIGURES, ROUNDINGS, type FigureKey } from "../model/config";
 import { fail, ok, problem, type Result } from "../model/problem";
 import {
   adminNeeded,
@@ -13,8 +13,7 @@ import {
   type ParomAssessment,
 } from "../model/staffing";
 import { isBlank, isErrorText, parseChoice, parseNumber, parseYesNo, type CellValue } from "../model/values";
-import { getSettings } from "../shared/settings";
-import { arg, CellProblem, option, rowwise, toExcel, type Cells, type Out } from "./runner";
+import { arg, CellProblem, configInForce, option, rowwise, toExcel, type Cells, type Out } from "./runner";
 
 /**
  * Case administrator FTE a team needs: staff FTE ÷ 4 in an OM team, ÷ 3 in a court team (seed 001 ch.4 Administration). On FTE, so part-time staff count by their FTE: 11 OM FTE needs 2.75 CA FTE. Unrounded; ratios follow the task pane's what-if figures. One answer per row.
@@ -26,7 +25,7 @@ import { arg, CellProblem, option, rowwise, toExcel, type Cells, type Out } from
  */
 export function admin_needed(staff_fte: any[][], team_type: any[][]): any[][] {
   return toExcel(() => {
-    const config = currentConfig();
+    const config = configInForce();
     return rowwise(
       [arg("staff_fte", fte), arg("team_type", parseTeamType)] as const,
       [staff_fte, team_type],
@@ -50,7 +49,7 @@ export function admin_needed(staff_fte: any[][], team_type: any[][]): any[][] {
  */
 export function spo_needed(staff: any[][], exact?: any): any[][] {
   return toExcel(() => {
-    const config = currentConfig();
+    const config = configInForce();
     return rowwise(
       [arg("staff", headcount), option("exact", parseYesNo)] as const,
       [staff, exact],
@@ -100,7 +99,7 @@ export function complex_clusters(
     const out = scalar("output", output, (v, n) => parseChoice(v, n, OUTPUTS)) ?? "flag";
     const shareValue = scalar("share", share, (v, n) => parseNumber(v, n, { min: 0, max: 1, expected: "a share from 0 to 1 (0.25 for the top 25%)" }));
     const roundingValue = scalar("rounding", rounding, (v, n) => parseChoice(v, n, ROUNDINGS));
-    const config = currentConfig();
+    const config = configInForce();
     const clusters: ClusterMeasures[] = [];
     const anyNumber = (v: CellValue, n: string) => parseNumber(v, n, { expected: "a number of 0 or more" });
     // Each non-blank row gives the index of its cluster; fully blank rows give "" and stay blank.
@@ -151,7 +150,7 @@ export function complex_clusters(
 export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
   return toExcel(() => {
     const perPo = scalar("cases_per_po", cases_per_po, figure("yosCasesPerPo"));
-    const config = currentConfig(perPo !== undefined ? { yosCasesPerPo: perPo } : {});
+    const config = configInForce(perPo !== undefined ? { yosCasesPerPo: perPo } : {});
     return rowwise([arg("yos_caseload", fte)] as const, [yos_caseload], ([n]) =>
       n === undefined ? fail("value.required", { arg: "yos_caseload", expected: "the YOS caseload, 0 or more" }) : ok(yosFte(n, config).fte),
     );
@@ -169,7 +168,7 @@ export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
 export function parom_countersign(assessments: any[][], good_run?: any): any[][] {
   return toExcel(() => {
     const run = scalar("good_run", good_run, figure("paromGoodRun"));
-    const config = currentConfig(run !== undefined ? { paromGoodRun: run } : {});
+    const config = configInForce(run !== undefined ? { paromGoodRun: run } : {});
     const list: ParomAssessment[] = [];
     const cells = rowwise([arg("assessments", desktopBlank(parseParomAssessment))] as const, [assessments], ([a]) => {
       if (a !== undefined) list.push(a);
@@ -227,9 +226,4 @@ function scalar<T>(name: string, raw: unknown, parse: (v: CellValue, name: strin
   return r.value;
 }
 
-/** The figures in force: the model's, the task pane's what-if, then this call's arguments. */
-function currentConfig(call: Overrides = {}): ModelConfig {
-  const { config, problems } = resolveConfig({ ...getSettings().overrides, ...call });
-  if (problems.length > 0) throw new CellProblem(problems[0]!);
-  return config.config;
-}
+

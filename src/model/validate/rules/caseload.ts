@@ -10,32 +10,16 @@ import { problem, type Result } from "../../problem";
 import { sheetDef } from "../../layout";
 import { isBlank, type Grade, type Rosh, type Tier } from "../../values";
 import { columnLetter, isPercentFormat } from "../tables";
-import type { Finding, Rule, RuleContext, Severity, Table, TableRow } from "../types";
+import { at, personKey } from "./people";
+import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 
 const SHEET = "caseload" as const;
-
-/** Names as people write them in different sheets: case, spacing and surrounding blanks ignored. */
-export function personKey(v: unknown): string {
-  const s = typeof v === "string" ? v : String(v);
-  const hit = KEYS.get(s);
-  if (hit !== undefined) return hit;
-  const key = s.trim().toLowerCase().replace(/\s+/g, " ");
-  if (KEYS.size > 50_000) KEYS.clear();
-  KEYS.set(s, key);
-  return key;
-}
-/** A caseload names the same few hundred people tens of thousands of times. */
-const KEYS = new Map<string, string>();
 
 /** Case references compare ignoring case and surrounding spaces ("x123 " is X123). */
 function caseKey(v: unknown): string {
   return String(v).trim().toUpperCase();
 }
 
-function at(table: Table, row: TableRow, field: string, rule: string, severity: Severity, message: string, source: string): Finding {
-  const cell = row.cell(field);
-  return { rule, severity, sheet: table.sheet, row: row.row, ...(cell !== undefined ? { cell } : {}), message, source };
-}
 
 function caseId(row: TableRow): string {
   const id = row.get("caseId");

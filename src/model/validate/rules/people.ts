@@ -3,9 +3,20 @@
  * the Staff sheet, the staff list as plain records, findings at a cell, and Excel serial dates.
  */
 import type { Finding, Severity, Table, TableRow } from "../types";
-import { personKey } from "./caseload";
 
-export { personKey };
+/** Names as people write them in different sheets: case, spacing and surrounding blanks ignored. */
+export function personKey(v: unknown): string {
+  const s = typeof v === "string" ? v : String(v);
+  const hit = KEYS.get(s);
+  if (hit !== undefined) return hit;
+  const key = s.trim().toLowerCase().replace(/\s+/g, " ");
+  if (KEYS.size > 50_000) KEYS.clear();
+  KEYS.set(s, key);
+  return key;
+}
+/** A caseload names the same few hundred people tens of thousands of times. */
+const KEYS = new Map<string, string>();
+
 
 /** The roles of the Staff sheet the model knows (layout: Staff › Role). */
 export const ROLES = [
