@@ -268,16 +268,18 @@ export function makeDivision(opts: SampleOptions = {}): Division {
   });
 
   // --- unpaid work: starts within 20 business days, done within 12 months, short travel -----------
+  // Sentenced over the ten months to September 2026; the older half is completed, the rest still runs
+  // (its 12 months are not up by the workbook's latest date, so it is not overdue).
   const upw: Record<string, CellValue>[] = [];
   for (let i = 0; i < 300; i++) {
-    const sentenceDate = serial(2025, 1, 6) + i;
+    const sentenceDate = serial(2025, 12, 1) + i;
     const hoursOrdered = pick([40, 60, 80, 100, 150, 200, 300]);
-    const done = chance(0.6);
+    const done = i < 150;
     upw.push({
       caseId: cases[(i * 9) % cases.length]!["caseId"] ?? null,
       sentenceDate,
       startDate: addBusinessDays(sentenceDate, 1 + Math.floor(random() * 15)),
-      completedDate: done ? sentenceDate + 60 + Math.floor(random() * 250) : null,
+      completedDate: done ? sentenceDate + 60 + Math.floor(random() * 100) : null,
       hoursOrdered,
       educationHours: Math.floor(hoursOrdered * 0.2 * random()),
       travelMinutes: 10 + Math.floor(random() * 60),

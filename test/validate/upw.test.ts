@@ -27,7 +27,7 @@ describe("upw.start: unpaid work starts within 20 business days of sentence (see
     expect(findings(upw({ "Start date": "2026-02-03" }), RULE, { overrides: { upwStartBusinessDays: 25 } })).toEqual([]);
   });
 
-  it("upw.start: a start before sentence is an error; no start yet is not checked (bad input)", () => {
+  it("upw.start: a start before sentence is an error; no start yet is not overdue while the workbook's latest date is within the limit", () => {
     const f = findings(upw({ "Start date": "2026-01-02" }, {}), RULE);
     expect(f.map((x) => [x.severity, x.cell])).toEqual([["error", "C2"]]);
     expect(f[0]!.message).toMatch(/is before the sentence date 2026-01-05/);
@@ -90,5 +90,36 @@ describe("upw.education: up to 20% of an order on education or training (seed 00
   it("upw.education: unreadable hours are the engine's to report, never guessed; negative ordered hours are an error (bad input)", () => {
     expect(findings(upw({ "Education hours": "some" }), RULE)).toEqual([]);
     expect(findings(upw({ "Education hours": 5, "Hours ordered": -100 }), RULE).map((x) => [x.severity, x.cell])).toEqual([["error", "E2"]]);
+  });
+});
+
+describe("unpaid work not started or not completed by the workbook's latest date (seed 002)", () => {
+  // X1 is sentenced Mon 2026-01-05 and has neither date; X2's dates set the workbook's as-of date.
+  it.each([
+    ["2026-02-02", 0],
+    ["2026-02-03", 1],
+  ])("upw.start: not started by %s (the latest date in the workbook) gives %i warnings (20 business days)", (latest, n) => {
+    const f = findings(upw({}, { "Sentence date": latest, "Start date": latest }), "upw.start");
+    expect(f).toHaveLength(n);
+    if (n) {
+      expect(f[0]).toMatchObject({ severity: "warning", cell: "C2" });
+      expect(f[0]!.message).toBe(
+        `Case X1: sentenced 2026-01-05 and not started by ${latest} (the workbook's latest date), 21 business days on; unpaid work starts within 20 business days of sentence (seed 002).`,
+      );
+    }
+  });
+
+  it.each([
+    ["2027-01-05", 0],
+    ["2027-01-06", 1],
+  ])("upw.complete: not completed by %s (the latest date in the workbook) gives %i warnings (12 months)", (latest, n) => {
+    const f = findings(upw({ "Start date": "2026-01-12" }, { "Sentence date": "2026-06-01", "Start date": "2026-06-08", "Completed date": latest }), "upw.complete");
+    expect(f).toHaveLength(n);
+    if (n) expect(f[0]).toMatchObject({ severity: "warning", cell: "D2", message: expect.stringMatching(/^Case X1: sentenced 2026-01-05 and not completed by 2027-01-06 .* by 2027-01-05 \(seed 002\)\.$/) });
+  });
+
+  it("an unreadable start date is the engine's finding, not an overdue one", () => {
+    const r = findings(upw({ "Start date": "soon" }, { "Sentence date": "2026-06-01", "Start date": "2026-06-01" }), "upw.start");
+    expect(r).toEqual([]);
   });
 });

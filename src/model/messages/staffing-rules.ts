@@ -140,6 +140,12 @@ export const STAFFING_RULE_MESSAGES = {
     `${p.limit} business days (seed 002).`,
   "upw.complete": (p: { caseId: string; sentence: string; done: string; months: number; by: string }) =>
     `Case ${p.caseId}: unpaid work completed ${p.done}, sentenced ${p.sentence}; it is completed within ${p.months} months (by ${p.by}) (seed 002).`,
+  "upw.notStarted": (p: { caseId: string; sentence: string; asOf: string; days: number; limit: number }) =>
+    `Case ${p.caseId}: sentenced ${p.sentence} and not started by ${p.asOf} (the workbook's latest date), ${p.days} business days on; ` +
+    `unpaid work starts within ${p.limit} business days of sentence (seed 002).`,
+  "upw.notCompleted": (p: { caseId: string; sentence: string; asOf: string; months: number; by: string }) =>
+    `Case ${p.caseId}: sentenced ${p.sentence} and not completed by ${p.asOf} (the workbook's latest date); ` +
+    `unpaid work is completed within ${p.months} months, by ${p.by} (seed 002).`,
   "upw.before": (p: { caseId: string; what: string; date: string; sentence: string }) =>
     `Case ${p.caseId}: the ${p.what} ${p.date} is before the sentence date ${p.sentence}; check the dates.`,
   "upw.travel": (p: { caseId: string; minutes: number; limit: number }) =>

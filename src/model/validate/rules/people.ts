@@ -2,7 +2,7 @@
  * Shared reading for the staffing, structure, YOS, AP, PAROM and unpaid work rules: the roles of
  * the Staff sheet, the staff list as plain records, findings at a cell, and Excel serial dates.
  */
-import type { Finding, Severity, Table, TableRow } from "../types";
+import type { Finding, RuleContext, Severity, Table, TableRow } from "../types";
 
 /** Names as people write them in different sheets: case, spacing and surrounding blanks ignored. */
 export function personKey(v: unknown): string {
@@ -161,4 +161,20 @@ export function businessDaysBetween(from: number, to: number): number {
     if (wd !== 0 && wd !== 6) n++;
   }
   return n;
+}
+
+/**
+ * The workbook's "as of" date, for secondment length: the latest date in its dated records (court
+ * reports, PAROMs, unpaid work). Reading: the workbook is a snapshot and carries no date of its
+ * own; using the clock would make the same workbook validate differently tomorrow.
+ */
+export function workbookAsOf(ctx: RuleContext): number | undefined {
+  let latest: number | undefined;
+  const see = (v: unknown) => {
+    if (typeof v === "number" && (latest === undefined || v > latest)) latest = v;
+  };
+  for (const row of ctx.table("courtReports")?.rows ?? []) see(row.get("date"));
+  for (const row of ctx.table("paroms")?.rows ?? []) see(row.get("date"));
+  for (const row of ctx.table("unpaidWork")?.rows ?? []) for (const f of ["sentenceDate", "startDate", "completedDate"]) see(row.get(f));
+  return latest;
 }

@@ -5,17 +5,26 @@
  */
 import { problem } from "../../problem";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { addMonths, at, businessDaysBetween, isoDate } from "./people";
+import { addMonths, at, businessDaysBetween, isoDate, workbookAsOf } from "./people";
 
 const SHEET = "unpaidWork" as const;
 const SOURCE = "seed 002";
+
+/** A cell that is really blank (not one the engine could not read, which it reports itself). */
+function isBlankCell(row: TableRow, field: string): boolean {
+  const v = row.raw(field);
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
 
 function caseId(row: TableRow): string {
   const id = row.get("caseId");
   return id === undefined ? `on row ${row.row}` : String(id);
 }
 
-function perRow(id: string, label: string, check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[]) => void): Rule {
+/** The workbook's as-of date (the latest dated record), worked out once per check and only if asked. */
+type AsOf = () => number | undefined;
+
+function perRow(id: string, label: string, check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[], asOf: AsOf) => void): Rule {
   return {
     id,
     label,
@@ -24,7 +33,13 @@ function perRow(id: string, label: string, check: (ctx: RuleContext, table: Tabl
     check(ctx) {
       const table = ctx.table(SHEET)!;
       const out: Finding[] = [];
-      for (const row of table.rows) check(ctx, table, row, out);
+      let known = false;
+      let date: number | undefined;
+      const asOf: AsOf = () => {
+        if (!known) [known, date] = [true, workbookAsOf(ctx)];
+        return date;
+      };
+      for (const row of table.rows) check(ctx, table, row, out, asOf);
       return out;
     },
   };
@@ -45,12 +60,22 @@ function amount(table: Table, row: TableRow, field: string, label: string, rule:
  * Start within upwStartBusinessDays (20) business days of sentence: business days are Monday to
  * Friday after the sentence date up to the start date; bank holidays are not known and count as
  * business days (the reading that never hides a late start). Later is a warning; a start before
- * sentence is an error (the dates are wrong). Not yet started: not checked.
+ * sentence is an error (the dates are wrong). Not yet started: a warning once the workbook's as-of
+ * date (its latest dated record) is past the limit.
  */
-export const upwStartRule = perRow("upw.start", "Unpaid work starts within 20 business days of sentence", (ctx, table, row, out) => {
+export const upwStartRule = perRow("upw.start", "Unpaid work starts within 20 business days of sentence", (ctx, table, row, out, asOf) => {
   const sentence = row.get("sentenceDate");
   const start = row.get("startDate");
-  if (typeof sentence !== "number" || typeof start !== "number") return;
+  if (typeof sentence !== "number") return;
+  if (start === undefined && isBlankCell(row, "startDate")) {
+    // Not started: overdue once the workbook's latest date is past the limit.
+    const now = asOf();
+    const limit = ctx.config.upwStartBusinessDays;
+    if (now !== undefined && now > sentence && businessDaysBetween(sentence, now) > limit)
+      out.push(at(table, row, "startDate", "upw.start", "warning", problem("upw.notStarted", { caseId: caseId(row), sentence: isoDate(sentence), asOf: isoDate(now), days: businessDaysBetween(sentence, now), limit }).message, SOURCE));
+    return;
+  }
+  if (typeof start !== "number") return;
   if (start < sentence) {
     out.push(at(table, row, "startDate", "upw.start", "error", problem("upw.before", { caseId: caseId(row), what: "start date", date: isoDate(start), sentence: isoDate(sentence) }).message, SOURCE));
     return;
@@ -66,11 +91,25 @@ export const upwStartRule = perRow("upw.start", "Unpaid work starts within 20 bu
     );
 });
 
-/** Completed within upwCompleteMonths (12) months of sentence (the same date 12 months on passes); later is a warning. */
-export const upwCompleteRule = perRow("upw.complete", "Unpaid work completed within 12 months", (ctx, table, row, out) => {
+/**
+ * Completed within upwCompleteMonths (12) months of sentence (the same date 12 months on passes);
+ * later is a warning, and so is a requirement not completed by the workbook's as-of date when that
+ * is past the deadline.
+ */
+export const upwCompleteRule = perRow("upw.complete", "Unpaid work completed within 12 months", (ctx, table, row, out, asOf) => {
   const sentence = row.get("sentenceDate");
   const done = row.get("completedDate");
-  if (typeof sentence !== "number" || typeof done !== "number") return;
+  if (typeof sentence !== "number") return;
+  if (done === undefined && isBlankCell(row, "completedDate")) {
+    // Not completed: overdue once the workbook's latest date is past the deadline.
+    const now = asOf();
+    const months = ctx.config.upwCompleteMonths;
+    const by = addMonths(sentence, months);
+    if (now !== undefined && now > by)
+      out.push(at(table, row, "completedDate", "upw.complete", "warning", problem("upw.notCompleted", { caseId: caseId(row), sentence: isoDate(sentence), asOf: isoDate(now), months, by: isoDate(by) }).message, SOURCE));
+    return;
+  }
+  if (typeof done !== "number") return;
   if (done < sentence) {
     out.push(at(table, row, "completedDate", "upw.complete", "error", problem("upw.before", { caseId: caseId(row), what: "completed date", date: isoDate(done), sentence: isoDate(sentence) }).message, SOURCE));
     return;

@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { yosFte } from "../../staffing";
 import type { Finding, Rule, RuleContext, TableRow } from "../types";
-import { at, isoDate, personKey, staffList, sum, addMonths } from "./people";
+import { at, isoDate, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
 import { clustersOf } from "./staffing";
 
 const SOURCE = "seed 003, ch.7";
@@ -69,21 +69,6 @@ export const yosResourceRule: Rule = {
   },
 };
 
-/**
- * The workbook's "as of" date, for secondment length: the latest date in its dated records (court
- * reports, PAROMs, unpaid work). Reading: the workbook is a snapshot and carries no date of its
- * own; using the clock would make the same workbook validate differently tomorrow.
- */
-export function workbookAsOf(ctx: RuleContext): number | undefined {
-  let latest: number | undefined;
-  const see = (v: unknown) => {
-    if (typeof v === "number" && (latest === undefined || v > latest)) latest = v;
-  };
-  for (const row of ctx.table("courtReports")?.rows ?? []) see(row.get("date"));
-  for (const row of ctx.table("paroms")?.rows ?? []) see(row.get("date"));
-  for (const row of ctx.table("unpaidWork")?.rows ?? []) for (const f of ["sentenceDate", "startDate", "completedDate"]) see(row.get(f));
-  return latest;
-}
 
 /**
  * Secondment length (seed 003 ch.7: secondments of three years): a secondee whose start is more
