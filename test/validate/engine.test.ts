@@ -163,3 +163,12 @@ describe("validateWorkbook: nothing to check", () => {
     expect(r.summaries.every((s) => s.status === "not checked")).toBe(true);
   });
 });
+
+describe("summary labels follow the figures in force", () => {
+  it("a what-if of 1:5 in OM teams is labelled 1:5, not the model's 1:4", () => {
+    const s = sheet("Caseload", CASE_HEADER, [["X1", "Ann", "PO", "T", "Low"]]);
+    const label = (o = {}) => validateWorkbook(book(s), { overrides: o }).summaries.find((x) => x.rule === "staffing.omAdminRatio")!.label;
+    expect(label()).toBe("Case administrators in OM teams (1:4 on FTE)");
+    expect(label({ omAdminRatio: 5 })).toBe("Case administrators in OM teams (1:5 on FTE)");
+  });
+});

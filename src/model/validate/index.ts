@@ -2,14 +2,14 @@
  * The validation engine's one entry point, shared by the task pane, the command line and the
  * tests: plain workbook data in, a report of findings and summaries out.
  */
-import { DEFAULT_VARIANTS, resolveConfig, type Variants } from "../config";
+import { DEFAULT_VARIANTS, resolveConfig, type ModelConfig, type Variants } from "../config";
 import { LAYOUT, type SheetKind } from "../layout";
 import { problem } from "../problem";
 import { REPORT_SHEET_NAME } from "./report-table";
 import { recogniseSheet, type Recognition } from "./recognise";
 import { RULES } from "./rules";
 import { buildTable } from "./tables";
-import type { Finding, LayoutReport, RuleContext, RuleSummary, Severity, Table, ValidateOptions, ValidationReport, WorkbookData } from "./types";
+import type { Finding, LayoutReport, Rule, RuleContext, RuleSummary, Severity, Table, ValidateOptions, ValidationReport, WorkbookData } from "./types";
 
 export { RULES } from "./rules";
 export type * from "./types";
@@ -69,7 +69,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
       names.length === 0
         ? { rule: "layout.empty", severity: "error", message: problem("layout.empty", {}).message, source: LAYOUT_SOURCE }
         : { rule: "layout.noneRecognised", severity: "error", message: problem("layout.noneRecognised", { sheets: names, expected: LAYOUT.map((d) => d.name) }).message, source: LAYOUT_SOURCE };
-    const notChecked = RULES.map((rule): RuleSummary => ({ rule: rule.id, label: rule.label, status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } }));
+    const notChecked = RULES.map((rule): RuleSummary => ({ rule: rule.id, label: labelOf(rule, config), status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } }));
     return { findings: [...findings.filter((f) => f.rule === "config.override"), only], summaries: notChecked, overrides: resolved.overrides, layout: layoutReport(recognitions) };
   }
 
@@ -80,7 +80,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
     const missing = rule.needs.filter((k) => !tables.has(k));
     if (missing.length > 0) {
       missing.forEach((k) => missingKinds.add(k));
-      summaries.push({ rule: rule.id, label: rule.label, status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } });
+      summaries.push({ rule: rule.id, label: labelOf(rule, config), status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } });
       continue;
     }
     const own = rule.check(ctx);
@@ -90,7 +90,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
     const s = rule.summarise?.(ctx, own);
     summaries.push({
       rule: rule.id,
-      label: rule.label,
+      label: labelOf(rule, config),
       status: counts.error > 0 ? "fail" : counts.warning > 0 ? "warning" : "pass",
       ...(s?.figure !== undefined ? { figure: s.figure } : {}),
       ...(s?.target !== undefined ? { target: s.target } : {}),
@@ -100,7 +100,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
   }
   for (const kind of missingKinds) {
     const def = LAYOUT.find((d) => d.kind === kind)!;
-    const rules = RULES.filter((r) => r.needs.includes(kind)).map((r) => r.label);
+    const rules = RULES.filter((r) => r.needs.includes(kind)).map((r) => labelOf(r, config));
     findings.push({
       rule: "layout.missingSheet",
       severity: def.required ? "warning" : "info",
@@ -110,6 +110,11 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
   }
 
   return { findings: sortFindings(findings, book), summaries, overrides: resolved.overrides, layout: layoutReport(recognitions) };
+}
+
+/** A rule's label with the figures in force. */
+export function labelOf(rule: Rule, config: ModelConfig): string {
+  return typeof rule.label === "function" ? rule.label(config) : rule.label;
 }
 
 function sortFindings(findings: Finding[], book: WorkbookData): Finding[] {

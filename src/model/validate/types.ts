@@ -138,8 +138,11 @@ export interface RuleContext {
 
 export interface Rule {
   readonly id: string;
-  /** Short label for the summary ("Admin staffing in OM teams (1:4)"). */
-  readonly label: string;
+  /**
+   * Short label for the summary ("Case administrators in OM teams (1:4 on FTE)"). A function when
+   * it names a figure, so that a what-if shows its own figure, not the model's.
+   */
+  readonly label: string | ((config: ModelConfig) => string);
   readonly source: string;
   /** The tables the rule needs; it is reported "not checked" when one is missing. */
   readonly needs: readonly SheetKind[];

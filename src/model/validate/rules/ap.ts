@@ -44,7 +44,7 @@ function amount(table: Table, row: TableRow, field: string, label: string, rule:
   return v;
 }
 
-function perAp(id: string, label: string, check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[]) => void, needs: Rule["needs"] = [SHEET]): Rule {
+function perAp(id: string, label: Rule["label"], check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[]) => void, needs: Rule["needs"] = [SHEET]): Rule {
   return {
     id,
     label,
@@ -92,7 +92,7 @@ export const apManagerRule: Rule = {
 };
 
 /** At least apWakingStaff (two) waking staff on site at all times: fewer is an error, a blank a warning. */
-export const apWakingRule = perAp("ap.wakingStaff", "At least two waking staff on site at all times", (ctx, table, row, out) => {
+export const apWakingRule = perAp("ap.wakingStaff", (c) => `At least ${c.apWakingStaff} waking staff on site at all times`, (ctx, table, row, out) => {
   const v = amount(table, row, "wakingStaffMin", "minimum waking staff", "ap.wakingStaff", out);
   if (v === undefined) {
     if (isBlankRaw(row, "wakingStaffMin")) out.push(at(table, row, "wakingStaffMin", "ap.wakingStaff", "warning", problem("ap.wakingBlank", { ap: apName(row) }).message, SOURCE));
@@ -103,7 +103,7 @@ export const apWakingRule = perAp("ap.wakingStaff", "At least two waking staff o
 });
 
 /** A case administrator of apCaFte (0.5 FTE) in each AP: less is a warning. A blank CA FTE is not checked. */
-export const apCaRule = perAp("ap.caFte", "A 0.5 FTE case administrator in each AP", (ctx, table, row, out) => {
+export const apCaRule = perAp("ap.caFte", (c) => `A ${c.apCaFte} FTE case administrator in each AP`, (ctx, table, row, out) => {
   const v = amount(table, row, "caFte", "CA FTE", "ap.caFte", out);
   if (v !== undefined && v < ctx.config.apCaFte)
     out.push(at(table, row, "caFte", "ap.caFte", "warning", problem("ap.ca", { ap: apName(row), have: v, need: ctx.config.apCaFte }).message, SOURCE, { figure: v, target: ctx.config.apCaFte }));
@@ -138,7 +138,7 @@ export const apWomenRule = perAp("ap.womenStaff", "APs for women: operational st
 });
 
 /** Residents do at least apPurposefulHours (6) of purposeful activity a week: fewer is a warning; blank is not checked. */
-export const apHoursRule = perAp("ap.purposefulHours", "At least 6 hours' purposeful activity a week per resident", (ctx, table, row, out) => {
+export const apHoursRule = perAp("ap.purposefulHours", (c) => `At least ${c.apPurposefulHours} hours' purposeful activity a week per resident`, (ctx, table, row, out) => {
   const v = amount(table, row, "purposefulHours", "purposeful activity hours", "ap.purposefulHours", out);
   if (v !== undefined && v < ctx.config.apPurposefulHours)
     out.push(at(table, row, "purposefulHours", "ap.purposefulHours", "warning", problem("ap.hours", { ap: apName(row), have: v, need: ctx.config.apPurposefulHours }).message, SOURCE, { figure: v, target: ctx.config.apPurposefulHours }));
@@ -150,7 +150,8 @@ export const apHoursRule = perAp("ap.purposefulHours", "At least 6 hours' purpos
  */
 export const apFinanceRule: Rule = {
   id: "ap.financeAdmin",
-  label: "One full-time financial administrator per AP area manager",
+  label: (c) =>
+    c.apFinanceAdminPerAreaManager === 1 ? "One full-time financial administrator per AP area manager" : `${c.apFinanceAdminPerAreaManager} full-time financial administrators per AP area manager`,
   source: SOURCE,
   needs: [SHEET, "staff"],
   check(ctx) {

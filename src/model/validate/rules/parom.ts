@@ -58,7 +58,7 @@ function readReports(table: Table, rule: string): { byOm: Map<string, Report[]>;
  */
 export const paromCountersignRule: Rule = {
   id: "parom.countersign",
-  label: "PAROMs countersigned until three successive reports are Good",
+  label: (c) => `PAROMs countersigned until ${c.paromGoodRun} successive reports are Good`,
   source: SOURCE,
   needs: [SHEET],
   check(ctx) {

@@ -71,7 +71,7 @@ function summary(lines: readonly MixLine[], tolerance: number, names: Readonly<R
  */
 export const reportTypeMixRule: Rule = {
   id: "reports.typeMix",
-  label: "Court report types (60% oral / 30% FDR / 10% SDR)",
+  label: (c) => `Court report types (${Math.round(c.reportOralShare * 100)}% oral / ${Math.round(c.reportFdrShare * 100)}% FDR / ${Math.round(c.reportSdrShare * 100)}% SDR)`,
   source: "seed 003, ch.2",
   needs: [SHEET],
   check(ctx) {
@@ -90,7 +90,7 @@ export const reportTypeMixRule: Rule = {
  */
 export const reportAuthorMixRule: Rule = {
   id: "reports.authorMix",
-  label: "Court report authors (35% PO / 65% PSO)",
+  label: (c) => `Court report authors (${Math.round(c.reportPoShare * 100)}% PO / ${Math.round(c.reportPsoShare * 100)}% PSO)`,
   source: "seed 003, ch.1-2",
   needs: [SHEET],
   check(ctx) {

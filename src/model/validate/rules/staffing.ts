@@ -24,7 +24,7 @@ function teamsOfType(teams: Table, type: TeamType): { row: TableRow; name: strin
   return out;
 }
 
-function adminRule(id: string, type: TeamType, label: string): Rule {
+function adminRule(id: string, type: TeamType, label: Rule["label"]): Rule {
   const counted = (s: StaffMember) => (type === "OM" ? s.role === "PO" || s.role === "PSO" : s.role !== "CA");
   const ratioOf = (ctx: RuleContext) => (type === "OM" ? ctx.config.omAdminRatio : ctx.config.courtAdminRatio);
   const results = (ctx: RuleContext) => {
@@ -76,9 +76,9 @@ function adminRule(id: string, type: TeamType, label: string): Rule {
 }
 
 /** Case administrators to OMs (POs and PSOs) in OM teams, 1:4 on FTE (seed 001 ch.4). */
-export const omAdminRatioRule = adminRule("staffing.omAdminRatio", "OM", "Case administrators in OM teams (1:4 on FTE)");
+export const omAdminRatioRule = adminRule("staffing.omAdminRatio", "OM", (c) => `Case administrators in OM teams (1:${c.omAdminRatio} on FTE)`);
 /** Case administrators to all other staff in court teams, 1:3 on FTE (seed 001 ch.4). */
-export const courtAdminRatioRule = adminRule("staffing.courtAdminRatio", "Court", "Case administrators in court teams (1:3 on FTE)");
+export const courtAdminRatioRule = adminRule("staffing.courtAdminRatio", "Court", (c) => `Case administrators in court teams (1:${c.courtAdminRatio} on FTE)`);
 
 /**
  * Every counted post needs a role the model knows and an FTE from 0 to 1, or it silently drops out
@@ -151,7 +151,7 @@ function noColumn(table: Table, rule: string, column: string, what: string, sour
  */
 export const spoSpanRule: Rule = {
   id: "staffing.spoSpan",
-  label: "Staff per SPO (1:10)",
+  label: (c) => `Staff per SPO (1:${c.spoSpan})`,
   source: "seed 001, ch.3",
   needs: ["staff"],
   check(ctx) {
@@ -334,7 +334,7 @@ function ranking(ctx: RuleContext, rule: string, source: string): { findings: Fi
  */
 export const complexClustersRule: Rule = {
   id: "structure.complexClusters",
-  label: "Complex LDU clusters (top 25%) have a SOSM who line-manages the BM",
+  label: (c) => `Complex LDU clusters (top ${Math.round(c.complexClusterShare * 1000) / 10}%) have a SOSM who line-manages the BM`,
   source: "seed 003, ch.8",
   needs: ["clusters", "staff"],
   check(ctx) {

@@ -24,7 +24,7 @@ function caseId(row: TableRow): string {
 /** The workbook's as-of date (the latest dated record), worked out once per check and only if asked. */
 type AsOf = () => number | undefined;
 
-function perRow(id: string, label: string, check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[], asOf: AsOf) => void): Rule {
+function perRow(id: string, label: Rule["label"], check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[], asOf: AsOf) => void): Rule {
   return {
     id,
     label,
@@ -63,7 +63,7 @@ function amount(table: Table, row: TableRow, field: string, label: string, rule:
  * sentence is an error (the dates are wrong). Not yet started: a warning once the workbook's as-of
  * date (its latest dated record) is past the limit.
  */
-export const upwStartRule = perRow("upw.start", "Unpaid work starts within 20 business days of sentence", (ctx, table, row, out, asOf) => {
+export const upwStartRule = perRow("upw.start", (c) => `Unpaid work starts within ${c.upwStartBusinessDays} business days of sentence`, (ctx, table, row, out, asOf) => {
   const sentence = row.get("sentenceDate");
   const start = row.get("startDate");
   if (typeof sentence !== "number") return;
@@ -96,7 +96,7 @@ export const upwStartRule = perRow("upw.start", "Unpaid work starts within 20 bu
  * later is a warning, and so is a requirement not completed by the workbook's as-of date when that
  * is past the deadline.
  */
-export const upwCompleteRule = perRow("upw.complete", "Unpaid work completed within 12 months", (ctx, table, row, out, asOf) => {
+export const upwCompleteRule = perRow("upw.complete", (c) => `Unpaid work completed within ${c.upwCompleteMonths} months`, (ctx, table, row, out, asOf) => {
   const sentence = row.get("sentenceDate");
   const done = row.get("completedDate");
   if (typeof sentence !== "number") return;
@@ -121,7 +121,7 @@ export const upwCompleteRule = perRow("upw.complete", "Unpaid work completed wit
 });
 
 /** At most upwMaxTravelMinutes (90) minutes' travel each way; more is a warning. */
-export const upwTravelRule = perRow("upw.travel", "At most 90 minutes' travel to unpaid work each way", (ctx, table, row, out) => {
+export const upwTravelRule = perRow("upw.travel", (c) => `At most ${c.upwMaxTravelMinutes} minutes' travel to unpaid work each way`, (ctx, table, row, out) => {
   const v = amount(table, row, "travelMinutes", "travel minutes", "upw.travel", out);
   const limit = ctx.config.upwMaxTravelMinutes;
   if (v !== undefined && v > limit)
@@ -129,7 +129,7 @@ export const upwTravelRule = perRow("upw.travel", "At most 90 minutes' travel to
 });
 
 /** Education or training at most upwEducationShare (20%) of the hours ordered; more is a warning. */
-export const upwEducationRule = perRow("upw.education", "Up to 20% of an unpaid work order on education or training", (ctx, table, row, out) => {
+export const upwEducationRule = perRow("upw.education", (c) => `Up to ${Math.round(c.upwEducationShare * 1000) / 10}% of an unpaid work order on education or training`, (ctx, table, row, out) => {
   const hours = amount(table, row, "educationHours", "education hours", "upw.education", out);
   const ordered = amount(table, row, "hoursOrdered", "hours ordered", "upw.education", out);
   if (hours === undefined || ordered === undefined) return;

@@ -32,7 +32,7 @@ function yosTeams(ctx: RuleContext): { row: TableRow; name: string; key: string;
  */
 export const yosResourceRule: Rule = {
   id: "yos.resource",
-  label: "NPS seconded POs in each YOS (about 10% of the YOS caseload)",
+  label: (c) => `NPS seconded POs in each YOS (about ${Math.round(c.yosCaseloadShare * 1000) / 10}% of the YOS caseload)`,
   source: SOURCE,
   needs: ["teams", "staff"],
   check(ctx) {
@@ -77,7 +77,7 @@ export const yosResourceRule: Rule = {
  */
 export const yosSecondmentRule: Rule = {
   id: "yos.secondmentLength",
-  label: "YOS secondments last three years",
+  label: (c) => `YOS secondments last ${c.yosSecondmentYears} years`,
   source: SOURCE,
   needs: ["staff"],
   check(ctx) {
