@@ -11,6 +11,7 @@
 import type { CellValue } from "../model/values";
 import type { SheetData, WorkbookData } from "../model/validate/types";
 import { LAYOUT } from "../model/layout";
+import { columnLetter as columnLetters } from "../model/validate/tables";
 
 /** Most rows in one chunk (one getRange(...).load("values")). */
 export const MAX_ROWS_PER_CHUNK = 5000;
@@ -98,17 +99,8 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** Column letters of a 0-based index (0 → "A"). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based index (0 → "A"): the engine's, so pane and findings agree. */
+export { columnLetters };
 
 /** Origin of a used range address: "Caseload!B3:K200" → originRow 3 (1-based), originCol 1 (0-based). */
 export function parseOrigin(address: string): { originRow: number; originCol: number } {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { installCustomFunctionsStub, shown, StubError } from "../support/custom-functions-stub";
+import { installCustomFunctionsStub, shown, thrown } from "../support/custom-functions-stub";
 import { report_author, report_mix, report_type } from "../../src/functions/reports";
 import { DEFAULT_SETTINGS, setSettings } from "../../src/shared/settings";
 
@@ -17,16 +17,6 @@ const TYPE_RAW = report_type as (...a: unknown[]) => unknown;
 /** REPORT_TYPE with the eight required columns in order, the rest optional. */
 function TYPE(d: M, t: M, cc: M, mh: M, sv: M, cs: M, ind: M, sens: M, ...rest: unknown[]) {
   return shown(TYPE_RAW(d, t, cc, mh, sv, cs, ind, sens, ...rest));
-}
-
-function thrown(f: () => unknown): StubError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StubError) return e;
-    throw e;
-  }
-  throw new Error("expected an Excel error for the whole call");
 }
 
 describe("NPS.REPORT_TYPE (seed 003 ch.2)", () => {

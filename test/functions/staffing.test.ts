@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { installCustomFunctionsStub, shown, StubError } from "../support/custom-functions-stub";
+import { installCustomFunctionsStub, shown, thrown as thrownError } from "../support/custom-functions-stub";
 import { admin_needed, complex_clusters, parom_countersign, spo_needed, yos_fte } from "../../src/functions/staffing";
 import { DEFAULT_SETTINGS, setSettings } from "../../src/shared/settings";
 
@@ -13,15 +13,8 @@ const one = (v: unknown): M => [[v]];
 
 const call = (f: unknown, ...a: unknown[]) => shown((f as (...x: unknown[]) => unknown)(...a));
 
-function thrown(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StubError) return `${e.code}: ${e.message ?? ""}`;
-    throw e;
-  }
-  throw new Error("expected an Excel error for the whole call");
-}
+/** The whole-call error as the user reads it: "#VALUE!: message". */
+const thrown = (f: () => unknown) => shown(thrownError(f));
 
 describe("NPS.ADMIN_NEEDED: case administrators 1:4 in OM teams, 1:3 in courts, on FTE (seed 001 ch.4)", () => {
   it("staffing.adminRatio: spills one CA FTE per row: 11 OM → 2.75, 12 OM → 3, 9 Court → 3, part-time 10.5 OM → 2.625 (seed 001 ch.4)", () => {

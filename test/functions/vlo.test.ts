@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { installCustomFunctionsStub, shown, StubError } from "../support/custom-functions-stub";
+import { installCustomFunctionsStub, shown, thrown } from "../support/custom-functions-stub";
 import { vlo_weight } from "../../src/functions/vlo";
 import { DEFAULT_SETTINGS, setSettings } from "../../src/shared/settings";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
@@ -14,16 +14,6 @@ const blank = (): M => [[null]];
 
 function VLO(ct: M, hv: M, pc: M = blank(), le: M = blank(), me: M = blank(), pr?: M | null, mr?: M | null, w?: unknown) {
   return shown((vlo_weight as (...a: unknown[]) => unknown)(ct, hv, pc, le, me, pr ?? null, mr ?? null, w));
-}
-
-function thrown(f: () => unknown): StubError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StubError) return e;
-    throw e;
-  }
-  throw new Error("expected an Excel error for the whole call");
 }
 
 const DIVISION: M = [

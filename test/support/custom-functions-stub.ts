@@ -21,3 +21,14 @@ export function shown(out: unknown): unknown {
   if (Array.isArray(out)) return out.map(shown);
   return out;
 }
+
+/** The Excel error a whole call throws (a bad argument shape, an unknown option); fails if none. */
+export function thrown(f: () => unknown): StubError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof StubError) return e;
+    throw e;
+  }
+  throw new Error("expected an Excel error for the whole call");
+}

@@ -6,7 +6,7 @@
  */
 import { problem } from "../../problem";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { at, personKey, staffList, sum } from "./people";
+import { at, blankCell, nonNegative, personKey, staffList, sum } from "./people";
 
 const SHEET = "approvedPremises" as const;
 const SOURCE = "seed 003, ch.6";
@@ -28,20 +28,9 @@ function apName(row: TableRow): string {
   return n === undefined ? `on row ${row.row}` : String(n);
 }
 
-const isBlankRaw = (row: TableRow, field: string) => {
-  const r = row.raw(field);
-  return r === undefined || r === null || (typeof r === "string" && r.trim() === "");
-};
-
-/** A number field's value for a rule: a negative value is an error finding, a blank or unreadable one undefined. */
+/** A number field's value: a negative value is an error finding, a blank or unreadable one undefined. */
 function amount(table: Table, row: TableRow, field: string, label: string, rule: string, out: Finding[]): number | undefined {
-  const v = row.get(field);
-  if (typeof v !== "number") return undefined;
-  if (v < 0) {
-    out.push(at(table, row, field, rule, "error", problem("ap.negative", { ap: apName(row), field: label, got: v }).message, SOURCE));
-    return undefined;
-  }
-  return v;
+  return nonNegative(table, row, field, rule, out, (got) => problem("ap.negative", { ap: apName(row), field: label, got }).message, SOURCE);
 }
 
 function perAp(id: string, label: Rule["label"], check: (ctx: RuleContext, table: Table, row: TableRow, out: Finding[]) => void, needs: Rule["needs"] = [SHEET]): Rule {
@@ -53,7 +42,7 @@ function perAp(id: string, label: Rule["label"], check: (ctx: RuleContext, table
     check(ctx) {
       const table = ctx.table(SHEET)!;
       const out: Finding[] = [];
-      for (const row of table.rows) if (row.get("ap") !== undefined || !isBlankRaw(row, "wakingStaffMin")) check(ctx, table, row, out);
+      for (const row of table.rows) if (row.get("ap") !== undefined || !blankCell(row, "wakingStaffMin")) check(ctx, table, row, out);
       return out;
     },
   };
@@ -73,7 +62,7 @@ export const apManagerRule: Rule = {
       if (row.get("ap") === undefined) continue;
       const m = row.get("manager");
       if (m === undefined) {
-        if (isBlankRaw(row, "manager")) out.push(at(table, row, "manager", this.id, "error", problem("ap.noManager", { ap: apName(row) }).message, this.source));
+        if (blankCell(row, "manager")) out.push(at(table, row, "manager", this.id, "error", problem("ap.noManager", { ap: apName(row) }).message, this.source));
         continue;
       }
       const list = byManager.get(personKey(m)) ?? [];
@@ -95,7 +84,7 @@ export const apManagerRule: Rule = {
 export const apWakingRule = perAp("ap.wakingStaff", (c) => `At least ${c.apWakingStaff} waking staff on site at all times`, (ctx, table, row, out) => {
   const v = amount(table, row, "wakingStaffMin", "minimum waking staff", "ap.wakingStaff", out);
   if (v === undefined) {
-    if (isBlankRaw(row, "wakingStaffMin")) out.push(at(table, row, "wakingStaffMin", "ap.wakingStaff", "warning", problem("ap.wakingBlank", { ap: apName(row) }).message, SOURCE));
+    if (blankCell(row, "wakingStaffMin")) out.push(at(table, row, "wakingStaffMin", "ap.wakingStaff", "warning", problem("ap.wakingBlank", { ap: apName(row) }).message, SOURCE));
     return;
   }
   if (v < ctx.config.apWakingStaff)
@@ -118,7 +107,7 @@ export const apTypeRule = perAp("ap.type", "AP type is Men, Women or PIPE", (_ct
 /** PIPE APs have a PO in place of a key-worker PSO: PO key worker not yes (no or blank) is a warning. */
 export const apPipeRule = perAp("ap.pipeKeyWorker", "PIPE APs: a PO in place of a key-worker PSO", (_ctx, table, row, out) => {
   if (apTypeOf(row.get("apType")) !== "PIPE" || row.get("keyWorkerPo") === true) return;
-  if (row.get("keyWorkerPo") === undefined && !isBlankRaw(row, "keyWorkerPo")) return; // unreadable: the engine reports it
+  if (row.get("keyWorkerPo") === undefined && !blankCell(row, "keyWorkerPo")) return; // unreadable: the engine reports it
   out.push(at(table, row, "keyWorkerPo", "ap.pipeKeyWorker", "warning", problem("ap.pipe", { ap: apName(row), got: row.raw("keyWorkerPo") }).message, SOURCE));
 });
 
@@ -128,8 +117,8 @@ export const apWomenRule = perAp("ap.womenStaff", "APs for women: operational st
   const total = amount(table, row, "operationalStaff", "operational staff", "ap.womenStaff", out);
   const female = amount(table, row, "femaleOperationalStaff", "female operational staff", "ap.womenStaff", out);
   if (total === undefined || female === undefined) {
-    if (isBlankRaw(row, "operationalStaff") || isBlankRaw(row, "femaleOperationalStaff"))
-      out.push(at(table, row, isBlankRaw(row, "operationalStaff") ? "operationalStaff" : "femaleOperationalStaff", "ap.womenStaff", "warning", problem("ap.womenBlank", { ap: apName(row) }).message, SOURCE));
+    if (blankCell(row, "operationalStaff") || blankCell(row, "femaleOperationalStaff"))
+      out.push(at(table, row, blankCell(row, "operationalStaff") ? "operationalStaff" : "femaleOperationalStaff", "ap.womenStaff", "warning", problem("ap.womenBlank", { ap: apName(row) }).message, SOURCE));
     return;
   }
   if (female > total) out.push(at(table, row, "femaleOperationalStaff", "ap.womenStaff", "warning", problem("ap.womenMore", { ap: apName(row), female, total }).message, SOURCE));

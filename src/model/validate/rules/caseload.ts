@@ -10,7 +10,7 @@ import { problem, type Result } from "../../problem";
 import { sheetDef } from "../../layout";
 import { isBlank, type Grade, type Rosh, type Tier } from "../../values";
 import { columnLetter, isPercentFormat } from "../tables";
-import { at, personKey } from "./people";
+import { at, blankCell, personKey } from "./people";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 
 const SHEET = "caseload" as const;
@@ -28,7 +28,7 @@ function caseId(row: TableRow): string {
 
 /** A field whose cell holds something the engine could not read (already reported as data.unreadable). */
 function unreadable(row: TableRow, field: string): boolean {
-  return row.get(field) === undefined && !isBlank(row.raw(field));
+  return row.get(field) === undefined && !blankCell(row, field);
 }
 
 const TIER_FIELDS = ["rosh", "rsr", "ogrs", "mappaCategory", "mappaLevel", "childProtectionPlan", "iom", "vulnerability", "domesticViolence"] as const;

@@ -2,6 +2,7 @@
  * Shared reading for the staffing, structure, YOS, AP, PAROM and unpaid work rules: the roles of
  * the Staff sheet, the staff list as plain records, findings at a cell, and Excel serial dates.
  */
+import { isBlank } from "../../values";
 import type { Finding, RuleContext, Severity, Table, TableRow } from "../types";
 
 /** Names as people write them in different sheets: case, spacing and surrounding blanks ignored. */
@@ -110,6 +111,25 @@ export function staffList(staff: Table): StaffMember[] {
     });
   }
   return out;
+}
+
+/** A cell that is really blank, not one the engine could not read (it reports those itself). */
+export function blankCell(row: TableRow, field: string): boolean {
+  return isBlank(row.raw(field));
+}
+
+/**
+ * A number field's value for a rule: undefined when blank or unreadable (the engine reports that);
+ * a negative value is an error finding with the family's message, and undefined.
+ */
+export function nonNegative(table: Table, row: TableRow, field: string, rule: string, out: Finding[], negative: (got: number) => string, source: string): number | undefined {
+  const v = row.get(field);
+  if (typeof v !== "number") return undefined;
+  if (v < 0) {
+    out.push(at(table, row, field, rule, "error", negative(v), source));
+    return undefined;
+  }
+  return v;
 }
 
 /** A finding at a row's cell of a field (the row alone when the sheet has no such column). */

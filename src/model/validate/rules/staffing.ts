@@ -8,7 +8,7 @@ import { problem } from "../../problem";
 import { adminGap, CLUSTER_MEASURES, MEASURE_LABELS, parseTeamType, rankClusters, spoNeeded, type ClusterMeasures, type TeamType } from "../../staffing";
 import { fte } from "../../messages/staffing-rules";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { at, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
+import { at, blankCell, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
 
 const ADMIN_SOURCE = "seed 001, ch.4";
 
@@ -297,8 +297,7 @@ function ranking(ctx: RuleContext, rule: string, source: string): { findings: Fi
     const c: Record<string, unknown> = { name: String(name) };
     for (const m of CLUSTER_MEASURES) {
       const v = row.get(m);
-      const raw = row.raw(m);
-      const blank = raw === undefined || raw === null || raw === "";
+      const blank = blankCell(row, m);
       if (typeof v === "number" && v >= 0) c[m] = v;
       else {
         bad++;

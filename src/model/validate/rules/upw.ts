@@ -5,16 +5,10 @@
  */
 import { problem } from "../../problem";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { addMonths, at, businessDaysBetween, isoDate, workbookAsOf } from "./people";
+import { addMonths, at, blankCell, businessDaysBetween, isoDate, nonNegative, workbookAsOf } from "./people";
 
 const SHEET = "unpaidWork" as const;
 const SOURCE = "seed 002";
-
-/** A cell that is really blank (not one the engine could not read, which it reports itself). */
-function isBlankCell(row: TableRow, field: string): boolean {
-  const v = row.raw(field);
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
 
 function caseId(row: TableRow): string {
   const id = row.get("caseId");
@@ -45,15 +39,9 @@ function perRow(id: string, label: Rule["label"], check: (ctx: RuleContext, tabl
   };
 }
 
-/** A non-negative number, or undefined (blank or unreadable); a negative value is an error finding. */
+/** A number field's value: a negative value is an error finding, a blank or unreadable one undefined. */
 function amount(table: Table, row: TableRow, field: string, label: string, rule: string, out: Finding[]): number | undefined {
-  const v = row.get(field);
-  if (typeof v !== "number") return undefined;
-  if (v < 0) {
-    out.push(at(table, row, field, rule, "error", problem("upw.negative", { caseId: caseId(row), field: label, got: v }).message, SOURCE));
-    return undefined;
-  }
-  return v;
+  return nonNegative(table, row, field, rule, out, (got) => problem("upw.negative", { caseId: caseId(row), field: label, got }).message, SOURCE);
 }
 
 /**
@@ -67,7 +55,7 @@ export const upwStartRule = perRow("upw.start", (c) => `Unpaid work starts withi
   const sentence = row.get("sentenceDate");
   const start = row.get("startDate");
   if (typeof sentence !== "number") return;
-  if (start === undefined && isBlankCell(row, "startDate")) {
+  if (start === undefined && blankCell(row, "startDate")) {
     // Not started: overdue once the workbook's latest date is past the limit.
     const now = asOf();
     const limit = ctx.config.upwStartBusinessDays;
@@ -100,7 +88,7 @@ export const upwCompleteRule = perRow("upw.complete", (c) => `Unpaid work comple
   const sentence = row.get("sentenceDate");
   const done = row.get("completedDate");
   if (typeof sentence !== "number") return;
-  if (done === undefined && isBlankCell(row, "completedDate")) {
+  if (done === undefined && blankCell(row, "completedDate")) {
     // Not completed: overdue once the workbook's latest date is past the deadline.
     const now = asOf();
     const months = ctx.config.upwCompleteMonths;
