@@ -9,7 +9,7 @@ import { computeTier, TIER_RANK, type TierInput } from "../../tier";
 import { problem, type Result } from "../../problem";
 import { sheetDef } from "../../layout";
 import { isBlank, type Grade, type Rosh, type Tier } from "../../values";
-import { columnLetter, isPercentFormat } from "../tables";
+import { isPercentFormat } from "../tables";
 import { at, blankCell, personKey } from "./people";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 
@@ -312,13 +312,12 @@ export const caseloadPercentRule: Rule = {
     const table = ctx.table(SHEET)!;
     const out: Finding[] = [];
     for (const field of ["rsr", "ogrs"] as const) {
-      const col = table.column(field);
-      if (col === undefined) continue;
       const first = table.rows[0];
+      if (!table.has(field) || !first) continue; // no scores, nothing to misread
       const header = sheetDef(SHEET).fields.find((f) => f.id === field)!.header;
-      const cell = first?.cell(field) ?? `${columnLetter(col)}`;
+      const cell = first.cell(field)!;
       if (isPercentFormat(table.format(field))) {
-        out.push({ rule: this.id, severity: "warning", sheet: table.sheet, ...(first ? { row: first.row } : {}), cell, message: problem("caseload.percentFormatted", { sheet: table.sheet, header, cell }).message, source: this.source });
+        out.push({ rule: this.id, severity: "warning", sheet: table.sheet, row: first.row, cell, message: problem("caseload.percentFormatted", { sheet: table.sheet, header, cell }).message, source: this.source });
         continue;
       }
       let n = 0;
@@ -330,7 +329,7 @@ export const caseloadPercentRule: Rule = {
         if (v > max) max = v;
       }
       if (n >= FRACTION_EVIDENCE && max <= 1)
-        out.push({ rule: this.id, severity: "warning", sheet: table.sheet, ...(first ? { row: first.row } : {}), cell, message: problem("caseload.looksLikeFractions", { sheet: table.sheet, header, max }).message, source: this.source });
+        out.push({ rule: this.id, severity: "warning", sheet: table.sheet, row: first.row, cell, message: problem("caseload.looksLikeFractions", { sheet: table.sheet, header, max }).message, source: this.source });
     }
     return out;
   },
