@@ -40,6 +40,20 @@ describe("README", () => {
     expect(readme).toContain(`=NPS.${id}(`);
   });
 
+  it("documents every argument of every function, optional ones in brackets", () => {
+    for (const f of ["tiering", "reports", "vlo", "staffing"]) {
+      const src = readFileSync(join(ROOT, "src", "functions", `${f}.ts`), "utf8");
+      for (const m of src.matchAll(/@param (\[?\w+\]?)/g)) expect(readme, `${f}: ${m[1]!}`).toContain(m[1]!);
+    }
+  });
+
+  it("documents every option of the command line", () => {
+    const cli = readFileSync(join(ROOT, "src", "cli", "main.ts"), "utf8");
+    const options = [...cli.matchAll(/\.option\("(--[a-z-]+)/g)].map((m) => m[1]!);
+    expect(options.length).toBeGreaterThanOrEqual(6);
+    for (const o of options) expect(readme, o).toContain(o);
+  });
+
   it("documents every sheet of the layout and every header", () => {
     for (const d of LAYOUT) {
       expect(readme).toContain(`**${d.name}**`);
