@@ -126,7 +126,10 @@ export async function readWorkbook(input: string | Buffer, name = "The workbook"
 
   let read: { sheets: SheetData[]; count: number } | { tooLarge: string };
   try {
-    read = (streamable(buf) ? await readStreaming(buf) : undefined) ?? (await readLoaded(buf));
+    // ExcelJS's streaming reader can lose the zip's last part (xl/workbook.xml) on a busy machine
+    // and then fails; the whole-book reader is the answer to any failure of the streaming one, and
+    // its own failure is what the user hears about.
+    read = (streamable(buf) ? await readStreaming(buf).catch(() => undefined) : undefined) ?? (await readLoaded(buf));
   } catch (e) {
     return failure("corrupt", file, shortReason(e));
   }
@@ -189,7 +192,9 @@ async function readStreaming(buf: Buffer): Promise<{ sheets: SheetData[]; count:
     if (r === "tooLarge") return { tooLarge: w.name };
     read.push({ id: Number(w.id), sheet: r });
   }
-  const order = ((reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets ?? []).map((x) => Number(x.id));
+  const model = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model;
+  if (!model?.sheets) return undefined; // the workbook part was not seen: no sheet names or order
+  const order = model.sheets.map((x) => Number(x.id));
   read.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   return { sheets: read.flatMap((r) => (r.sheet ? [r.sheet] : [])), count: read.length };
 }
