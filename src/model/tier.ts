@@ -48,15 +48,25 @@ export function roshBand(rosh: Rosh): Band {
   return rosh === "High" || rosh === "Very High" ? "B" : rosh === "Medium" ? "C" : "D";
 }
 
+const TIER_OF: Record<Band, readonly [Tier, Tier]> = { B: ["B1", "B2"], C: ["C1", "C2"], D: ["D1", "D2"] };
+
+/** The additional factors of Diagram 1, once: each with its name and when it is present (DV only under Napo's variant). */
+const FACTORS: readonly { readonly name: string; readonly present: (i: TierInput, o: TierOptions) => boolean }[] = [
+  { name: "MAPPA category 1 at level 1", present: (i) => i.mappaCategory === 1 && i.mappaLevel === 1 },
+  { name: "child protection plan", present: (i) => i.childProtectionPlan === true },
+  { name: "IOM", present: (i) => i.iom === true },
+  { name: "vulnerability", present: (i) => i.vulnerability === true },
+  { name: "domestic violence (Napo variant)", present: (i, o) => o.napoDomesticViolence === true && i.domesticViolence === true },
+];
+
 /** The additional factors that make the digit 1 (ch.3 Diagram 1; DV only under Napo's variant). */
 export function additionalFactors(input: TierInput, options: TierOptions = {}): string[] {
-  const f: string[] = [];
-  if (input.mappaCategory === 1 && input.mappaLevel === 1) f.push("MAPPA category 1 at level 1");
-  if (input.childProtectionPlan === true) f.push("child protection plan");
-  if (input.iom === true) f.push("IOM");
-  if (input.vulnerability === true) f.push("vulnerability");
-  if (options.napoDomesticViolence === true && input.domesticViolence === true) f.push("domestic violence (Napo variant)");
-  return f;
+  return FACTORS.filter((f) => f.present(input, options)).map((f) => f.name);
+}
+
+/** Whether any additional factor is present, without building the list (validation tiers every case). */
+function hasAdditionalFactor(input: TierInput, options: TierOptions): boolean {
+  return FACTORS.some((f) => f.present(input, options));
 }
 
 /**
@@ -74,14 +84,16 @@ export function computeTier(input: TierInput, options: TierOptions = {}): Result
   if (options.napoDomesticViolence === true && input.domesticViolence === undefined)
     return fail("tier.dvMissing", { arg: "domestic_violence" });
 
-  const bands: Band[] = [];
-  if (input.rsr !== undefined) bands.push(rsrBand(input.rsr));
-  if (input.ogrs !== undefined) bands.push(ogrsBand(input.ogrs));
-  if (input.rosh !== undefined) bands.push(roshBand(input.rosh));
-  if (bands.length === 0) return fail("tier.noScores", { arg: "rosh" });
-  const band = bands.reduce((a, b) => (BAND_ORDER[b] > BAND_ORDER[a] ? b : a));
-  const digit = additionalFactors(input, options).length > 0 ? "1" : "2";
-  return ok(`${band}${digit}` as Tier);
+  // The highest band any one score indicates; no arrays here: validation tiers every case.
+  let band: Band | undefined;
+  const raise = (b: Band) => {
+    if (band === undefined || BAND_ORDER[b] > BAND_ORDER[band]) band = b;
+  };
+  if (input.rsr !== undefined) raise(rsrBand(input.rsr));
+  if (input.ogrs !== undefined) raise(ogrsBand(input.ogrs));
+  if (input.rosh !== undefined) raise(roshBand(input.rosh));
+  if (band === undefined) return fail("tier.noScores", { arg: "rosh" });
+  return ok(TIER_OF[band][hasAdditionalFactor(input, options) ? 0 : 1]);
 }
 
 /** Tiers ordered from most to least intensive, for comparisons ("is tier X lower than Y?"). */
