@@ -50,7 +50,7 @@ const REPORT: ValidationReport = {
     { rule: "reports.typeMix", label: "Court report types", status: "not checked", source: "seed 003, ch.2", counts: { error: 0, warning: 0, info: 0 } },
   ],
   overrides: [],
-  layout: { sheets: [{ sheet: "Caseload", kind: "caseload", columns: { caseId: 0, omGrade: 1, recordedTier: 2 }, unrecognised: ["Mystery"], missing: ["om"] }] },
+  layout: { sheets: [{ sheet: "Caseload", kind: "caseload", headerIndex: 0, columns: { caseId: 0, omGrade: 1, recordedTier: 2 }, unrecognised: ["Mystery"], missing: ["om"] }] },
 };
 
 function fakeAdapter(): ExcelAdapter & { [K in keyof ExcelAdapter]: ReturnType<typeof vi.fn> } {

@@ -14,8 +14,8 @@ const book: WorkbookData = {
 };
 const layout: LayoutReport = {
   sheets: [
-    { sheet: "Log", kind: "courtReports", columns: { reportType: 0, authorGrade: 1 }, unrecognised: [], missing: [] },
-    { sheet: "Cases", kind: "caseload", columns: { recordedTier: 0, omGrade: 1 }, unrecognised: [], missing: [] },
+    { sheet: "Log", kind: "courtReports", headerIndex: 0, columns: { reportType: 0, authorGrade: 1 }, unrecognised: [], missing: [] },
+    { sheet: "Cases", kind: "caseload", headerIndex: 0, columns: { recordedTier: 0, omGrade: 1 }, unrecognised: [], missing: [] },
   ],
 };
 

@@ -141,6 +141,7 @@ function layoutReport(recs: readonly Recognition[]): LayoutReport {
     sheets: recs.map((r) => ({
       sheet: r.sheet,
       ...(r.kind !== undefined ? { kind: r.kind } : {}),
+      headerIndex: r.headerIndex,
       columns: r.columns,
       unrecognised: r.unrecognised,
       missing: r.missing,

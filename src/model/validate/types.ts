@@ -82,6 +82,8 @@ export interface LayoutReport {
     readonly sheet: string;
     /** Layout sheet kind recognised ("caseload", "staff", ...), or undefined. */
     readonly kind?: string;
+    /** Index within SheetData.rows of the header row (a title may sit above it). */
+    readonly headerIndex: number;
     /** field id -> 0-based column index within the sheet's rows. */
     readonly columns: Readonly<Record<string, number>>;
     /** Headers present that map to no field. */

@@ -10,7 +10,7 @@ import type { Finding, Rule, RuleContext, Severity, Table, TableRow } from "../t
 const SHEET = "courtReports" as const;
 
 /** The reports of the sheet as the mix sees them: readable types, and readable author grades. */
-function readReports(t: Table): { types: ReportType[]; authors: Grade[] } {
+export function readReports(t: Table): { types: ReportType[]; authors: Grade[] } {
   const types: ReportType[] = [];
   const authors: Grade[] = [];
   for (const row of t.rows) {
