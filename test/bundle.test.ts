@@ -6,7 +6,8 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { expectAs } from "./support/expect-as";
 import { ErrorCode, StubError, shown } from "./support/custom-functions-stub";
 
 const DIST = join(__dirname, "..", "dist");
@@ -59,9 +60,9 @@ describe("built bundle: dist/functions.json and CustomFunctions.associate", () =
 
   it("gives every function a description and a help link, and every argument a description", () => {
     for (const f of metadata.functions) {
-      expect(f.description, f.id).toMatch(/\S{10,}/);
-      expect(f.helpUrl, f.id).toMatch(/^https:\/\/localhost:3000\/help\.html#[a-z_]+$/);
-      for (const p of f.parameters) expect(p.description, `${f.id}(${p.name})`).toMatch(/\S{5,}/);
+      expectAs(f.description, f.id).toMatch(/\S{10,}/);
+      expectAs(f.helpUrl, f.id).toMatch(/^https:\/\/localhost:3000\/help\.html#[a-z_]+$/);
+      for (const p of f.parameters) expectAs(p.description, `${f.id}(${p.name})`).toMatch(/\S{5,}/);
     }
   });
 
@@ -69,17 +70,17 @@ describe("built bundle: dist/functions.json and CustomFunctions.associate", () =
     const help = readFileSync(join(DIST, "help.html"), "utf8");
     for (const f of metadata.functions) {
       const anchor = f.helpUrl!.split("#")[1]!;
-      expect(help, f.id).toMatch(new RegExp(`id="?${anchor}[" >]`)); // the production build drops the quotes
-      expect(anchor, f.id).toBe(f.id.toLowerCase());
+      expectAs(help, f.id).toMatch(new RegExp(`id="?${anchor}[" >]`)); // the production build drops the quotes
+      expectAs(anchor, f.id).toBe(f.id.toLowerCase());
     }
   });
 
   it("declares each function's JavaScript arity to cover its listed parameters", () => {
     for (const f of metadata.functions) {
       const fn = associated.get(f.id)!;
-      expect(fn.length, f.id).toBeLessThanOrEqual(f.parameters.length);
+      expectAs(fn.length, f.id).toBeLessThanOrEqual(f.parameters.length);
       const required = f.parameters.filter((p) => !p.optional && !p.repeating).length;
-      expect(fn.length, f.id).toBeGreaterThanOrEqual(required);
+      expectAs(fn.length, f.id).toBeGreaterThanOrEqual(required);
     }
   });
 

@@ -6,7 +6,8 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
+import { expectAs } from "./support/expect-as";
 
 const ROOT = join(__dirname, "..");
 const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -17,7 +18,7 @@ function all(tag: string): Element[] {
 }
 function one(tag: string): Element {
   const els = all(tag);
-  expect(els.length, tag).toBeGreaterThan(0);
+  expectAs(els.length, tag).toBeGreaterThan(0);
   return els[0]!;
 }
 function resource(id: string): string {
@@ -65,7 +66,7 @@ describe("manifest.xml", () => {
     for (const url of new Set(xml.match(/https:\/\/localhost:3000\/[^"#<\s]+/g) ?? [])) {
       const file = url.replace("https://localhost:3000/", "");
       const shipped = file.startsWith("assets/") ? join(ROOT, file) : join(ROOT, "dist", file);
-      expect(existsSync(shipped), `${url} -> ${shipped}`).toBe(true);
+      expectAs(existsSync(shipped), `${url} -> ${shipped}`).toBe(true);
     }
   });
 });

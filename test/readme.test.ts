@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { expectAs } from "./support/expect-as";
 import * as reports from "../src/functions/reports";
 import * as staffing from "../src/functions/staffing";
 import * as tiering from "../src/functions/tiering";
@@ -43,7 +44,7 @@ describe("README", () => {
   it("documents every argument of every function, optional ones in brackets", () => {
     for (const f of ["tiering", "reports", "vlo", "staffing"]) {
       const src = readFileSync(join(ROOT, "src", "functions", `${f}.ts`), "utf8");
-      for (const m of src.matchAll(/@param (\[?\w+\]?)/g)) expect(readme, `${f}: ${m[1]!}`).toContain(m[1]!);
+      for (const m of src.matchAll(/@param (\[?\w+\]?)/g)) expectAs(readme, `${f}: ${m[1]!}`).toContain(m[1]!);
     }
   });
 
@@ -51,29 +52,29 @@ describe("README", () => {
     const cli = readFileSync(join(ROOT, "src", "cli", "main.ts"), "utf8");
     const options = [...cli.matchAll(/\.option\("(--[a-z-]+)/g)].map((m) => m[1]!);
     expect(options.length).toBeGreaterThanOrEqual(6);
-    for (const o of options) expect(readme, o).toContain(o);
+    for (const o of options) expectAs(readme, o).toContain(o);
   });
 
   it("documents every sheet of the layout and every header", () => {
     for (const d of LAYOUT) {
       expect(readme).toContain(`**${d.name}**`);
-      for (const f of d.fields) expect(readme, `${d.name}: ${f.header}`).toContain(f.header);
+      for (const f of d.fields) expectAs(readme, `${d.name}: ${f.header}`).toContain(f.header);
     }
   });
 
   it("lists every validation rule", () => {
-    for (const r of RULES) expect(readme, r.id).toContain(`\`${r.id}\``);
+    for (const r of RULES) expectAs(readme, r.id).toContain(`\`${r.id}\``);
   });
 
   it("lists every deliberate breach of the sample division with its cell", () => {
-    for (const b of makeDivision().breaches) expect(readme, b.rule).toContain(`| \`${b.rule}\` | ${b.sheet}!${b.cell ?? ""} |`);
+    for (const b of makeDivision().breaches) expectAs(readme, b.rule).toContain(`| \`${b.rule}\` | ${b.sheet}!${b.cell ?? ""} |`);
   });
 
   const examples = [...readme.matchAll(/`=NPS\.(\w+)\(([^`:]*)\)` is \*\*([^*]+)\*\*/g)];
   it("has literal examples to check", () => expect(examples.length).toBeGreaterThanOrEqual(3));
   it.each(examples.map((m) => [m[0], m[1]!, m[2]!, m[3]!]))("example %s holds", (_text, name, args, result) => {
     const fn = FUNCTIONS[name.toLowerCase()];
-    expect(fn, name).toBeTypeOf("function");
+    expectAs(typeof fn, name).toBe("function");
     const values = args.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((a) => {
       const t = a.trim();
       if (t === "") return null;

@@ -4,7 +4,8 @@
  * or warning severity.
  */
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { expectAs } from "./support/expect-as";
 import { LAYOUT } from "../src/model/layout";
 import { validateWorkbook } from "../src/model/validate";
 import type { ValidationReport, WorkbookData } from "../src/model/validate/types";
@@ -28,10 +29,10 @@ describe("samples/sample-division.xlsx", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(division.sheets.map((s) => s.name));
     for (const s of division.sheets) {
       const read = book.sheets.find((x) => x.name === s.name)!;
-      expect(read.rows[0], s.name).toEqual(s.header);
-      expect(read.rows.length - 1, s.name).toBe(s.rows.length);
+      expectAs(read.rows[0], s.name).toEqual(s.header);
+      expectAs(read.rows.length - 1, s.name).toBe(s.rows.length);
       const pad = (r: readonly unknown[]) => s.header.map((_, i) => r[i] ?? null);
-      expect(read.rows.slice(1).map(pad), s.name).toEqual(s.rows.map(pad));
+      expectAs(read.rows.slice(1).map(pad), s.name).toEqual(s.rows.map(pad));
     }
   });
 

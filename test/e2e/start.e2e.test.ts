@@ -7,7 +7,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:https";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { expectAs } from "../support/expect-as";
 
 const ROOT = join(__dirname, "..", "..");
 let child: ChildProcess | undefined;
@@ -43,7 +44,7 @@ describe("npm start (the main job)", () => {
       check();
     });
     const first = await Promise.race([served.then(() => "served" as const), exited.then((code) => `exited ${String(code)}`)]);
-    expect(first, `stdout:\n${out}\nstderr:\n${err}`).toBe("served");
+    expectAs(first, `stdout:\n${out}\nstderr:\n${err}`).toBe("served");
 
     // The findings of the sample were printed before serving (the validator's summary).
     expect(out).toMatch(/Validating .*sample-division\.xlsx/);

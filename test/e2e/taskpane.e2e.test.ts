@@ -10,10 +10,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { extname, join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { eventually } from "../support/eventually";
 
 const ROOT = resolve(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
+/** Generated files go to an ignored folder, so running the tests leaves the checkout clean. */
+const OUT = join(ROOT, "test-results");
+const SHOT = join(OUT, "taskpane.png");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const REPORT_SHEET = "NPS validation report";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json", ".xml": "application/xml" };
@@ -27,7 +31,7 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Build dist/ with webpack when it is missing or older than src/ (npm test builds before vitest). */
+/** Build dist/ with webpack when it is missing or older than src/ (npm test builds before Jest). */
 function ensureBuilt(): void {
   const page = join(DIST, "taskpane.js");
   if (existsSync(join(DIST, "taskpane.html")) && existsSync(page) && statSync(page).mtimeMs >= newest(join(ROOT, "src"))) return;
@@ -120,7 +124,7 @@ describe("task pane in headless Chromium with a stand-in Excel host", () => {
     const label = (await button.getAttribute("aria-label"))!;
     const [, sheet, cell] = /^Go to (.+)!([A-Z]+\d+):/.exec(label)!;
     await button.click();
-    await expect.poll(excelLog).toContainEqual({ op: "select", sheet, address: cell });
+    await eventually(excelLog, (log) => expect(log).toContainEqual({ op: "select", sheet, address: cell }));
     expect(await excelLog()).toContainEqual({ op: "activate", sheet });
   });
 
@@ -172,11 +176,13 @@ describe("task pane in headless Chromium with a stand-in Excel host", () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it("takes the README screenshot", async () => {
-    mkdirSync(join(ROOT, "docs"), { recursive: true });
+  it("takes the README screenshot (into the ignored test-results/; npm run screenshot copies it to docs/)", async () => {
+    mkdirSync(OUT, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(ROOT, "docs", "taskpane.png"), fullPage: false });
-    expect(existsSync(join(ROOT, "docs", "taskpane.png"))).toBe(true);
+    await page.screenshot({ path: SHOT, fullPage: false });
+    const png = readFileSync(SHOT);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(360); // the pane's width, as the viewport set it
   });
 
   it("has no axe-core accessibility violations on the What-if and Template tabs", async () => {

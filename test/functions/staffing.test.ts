@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { installCustomFunctionsStub, shown, thrown as thrownError } from "../support/custom-functions-stub";
 import { admin_needed, complex_clusters, parom_countersign, spo_needed, yos_fte } from "../../src/functions/staffing";
 import { DEFAULT_SETTINGS, setSettings } from "../../src/shared/settings";

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { installCustomFunctionsStub, shown, StubError } from "../support/custom-functions-stub";
 import { allocate_grade, tier } from "../../src/functions/tiering";
 import { setSettings, DEFAULT_SETTINGS } from "../../src/shared/settings";

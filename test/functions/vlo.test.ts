@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { installCustomFunctionsStub, shown, thrown } from "../support/custom-functions-stub";
 import { vlo_weight } from "../../src/functions/vlo";
 import { DEFAULT_SETTINGS, setSettings } from "../../src/shared/settings";

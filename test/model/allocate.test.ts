@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { allocateGrade, type AllocateInput } from "../../src/model/allocate";
 import { TIERS, ROSH_LEVELS, type Grade } from "../../src/model/values";
 

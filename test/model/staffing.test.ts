@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_CONFIG, resolveConfig, type ModelConfig, type Overrides, type Rounding } from "../../src/model/config";
 import {
   adminGap,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { computeTier, ogrsBand, rsrBand, TIER_RANK, type TierInput } from "../../src/model/tier";
 import type { Rosh, Tier } from "../../src/model/values";

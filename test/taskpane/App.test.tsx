@@ -1,13 +1,13 @@
-// @vitest-environment jsdom
+/** @jest-environment jsdom */
 /**
  * The task pane with a fake Excel adapter and a fake engine: Validate shows the summary and the
  * findings, a finding selects its cell, filters narrow the list, writes are confirmed first, and
  * what-if settings reach the shared settings, the workbook and a recalculation.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from "@jest/globals";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App, type PaneDeps } from "../../src/taskpane/App";
-import type { ExcelAdapter, ReportSheet, SavedFill } from "../../src/taskpane/excel-adapter";
+import type { ExcelAdapter, ReportSheet } from "../../src/taskpane/excel-adapter";
 import type { SettingsStore } from "../../src/taskpane/document-settings";
 import type { ValidationReport, WorkbookData } from "../../src/model/validate/types";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
@@ -21,7 +21,18 @@ beforeAll(() => {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 });
-afterEach(cleanup);
+// React reports state updates that land after a test stopped watching ("not wrapped in act") and other
+// misuse on console.error: any such report fails the test that caused it.
+let reactErrors: unknown[][] = [];
+beforeEach(() => {
+  reactErrors = [];
+  jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void reactErrors.push(args));
+});
+afterEach(() => {
+  cleanup();
+  jest.restoreAllMocks();
+  expect(reactErrors).toEqual([]);
+});
 
 const BOOK: WorkbookData = {
   sheets: [
@@ -53,33 +64,33 @@ const REPORT: ValidationReport = {
   layout: { sheets: [{ sheet: "Caseload", kind: "caseload", headerIndex: 0, columns: { caseId: 0, omGrade: 1, recordedTier: 2 }, unrecognised: ["Mystery"], missing: ["om"] }] },
 };
 
-function fakeAdapter(): ExcelAdapter & { [K in keyof ExcelAdapter]: ReturnType<typeof vi.fn> } {
+function fakeAdapter(): jest.Mocked<ExcelAdapter> {
   return {
-    readWorkbook: vi.fn(async (p?: (d: number, t: number, l: string) => void) => {
+    readWorkbook: jest.fn<ExcelAdapter["readWorkbook"]>(async (p?: (d: number, t: number, l: string) => void) => {
       p?.(1, 2, "Read Caseload rows 1-3");
       return BOOK;
     }),
-    select: vi.fn(async () => undefined),
-    sheetExists: vi.fn(async () => true),
-    writeReport: vi.fn(async () => ({ replaced: true })),
-    highlight: vi.fn(async (cells: { sheet: string; cell: string }[]) => cells.map((c) => ({ ...c, color: null }))),
-    clearHighlights: vi.fn(async (s: SavedFill[]) => s.length),
-    insertTemplate: vi.fn(async () => ({ added: ["Staff"], skipped: ["Caseload"] })),
-    recalculate: vi.fn(async () => undefined),
-  } as never;
+    select: jest.fn<ExcelAdapter["select"]>(async () => undefined),
+    sheetExists: jest.fn<ExcelAdapter["sheetExists"]>(async () => true),
+    writeReport: jest.fn<ExcelAdapter["writeReport"]>(async () => ({ replaced: true })),
+    highlight: jest.fn<ExcelAdapter["highlight"]>(async (cells) => cells.map((c) => ({ ...c, color: null }))),
+    clearHighlights: jest.fn<ExcelAdapter["clearHighlights"]>(async (s) => s.length),
+    insertTemplate: jest.fn<ExcelAdapter["insertTemplate"]>(async () => ({ added: ["Staff"], skipped: ["Caseload"] })),
+    recalculate: jest.fn<ExcelAdapter["recalculate"]>(async () => undefined),
+  };
 }
 
 function setup(over: Partial<PaneDeps> = {}, saved: Partial<ReturnType<SettingsStore["load"]>> = {}) {
   const adapter = fakeAdapter();
-  const validate = vi.fn(() => REPORT);
+  const validate = jest.fn<PaneDeps["validate"]>(() => REPORT);
   const store = {
-    load: vi.fn(() => ({ settings: DEFAULT_SETTINGS, highlights: [], problems: [], ...saved })),
-    save: vi.fn(async () => undefined),
-    saveHighlights: vi.fn(async () => undefined),
+    load: jest.fn<SettingsStore["load"]>(() => ({ settings: DEFAULT_SETTINGS, highlights: [], problems: [], ...saved })),
+    save: jest.fn<SettingsStore["save"]>(async () => undefined),
+    saveHighlights: jest.fn<SettingsStore["saveHighlights"]>(async () => undefined),
   };
   let current: AddinSettings = DEFAULT_SETTINGS;
-  const settings = { get: () => current, set: vi.fn((s: AddinSettings) => (current = s)) };
-  const reportSheet = vi.fn((): ReportSheet => ({ name: "NPS validation report", header: ["Severity"], rows: [["error"], ["warning"]], links: [] }));
+  const settings = { get: () => current, set: jest.fn((s: AddinSettings) => void (current = s)) };
+  const reportSheet = jest.fn<PaneDeps["reportSheet"]>((): ReportSheet => ({ name: "NPS validation report", header: ["Severity"], rows: [["error"], ["warning"]], links: [] }));
   const deps: PaneDeps = { adapter, validate, store, settings, reportSheet, ...over };
   render(<App deps={deps} />);
   return { adapter, validate, store, settings, reportSheet };
@@ -140,7 +151,7 @@ describe("Validate", () => {
 describe("a fault in the checks", () => {
   it("is shown as a message, not a blank pane", async () => {
     setup({
-      validate: vi.fn(() => {
+      validate: jest.fn(() => {
         throw new Error("rule exploded");
       }),
     });
@@ -184,7 +195,7 @@ describe("writes are confirmed first", () => {
     expect(within(dialog).getByText(/"NPS validation report" will be deleted and written again/)).toBeTruthy();
     expect(adapter.writeReport).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole("button", { name: "Go ahead" }));
-    await waitFor(() => expect(adapter.writeReport).toHaveBeenCalledWith(reportSheet.mock.results[0]!.value));
+    await waitFor(() => expect(adapter.writeReport).toHaveBeenCalledWith(reportSheet.mock.results[0]!.value as ReportSheet));
     expect(await screen.findByText(/Replaced the sheet "NPS validation report" with 2 rows/)).toBeTruthy();
   });
 
@@ -261,6 +272,7 @@ describe("what-if and settings", () => {
     expect(settings.set).toHaveBeenLastCalledWith(expected);
     await waitFor(() => expect(store.save).toHaveBeenCalledWith(expected));
     await waitFor(() => expect(adapter.recalculate).toHaveBeenCalled());
+    expect(await screen.findByText("Settings saved")).toBeTruthy();
   });
 
   it("an out-of-range figure is refused with the model's message and cannot be applied", () => {
@@ -277,6 +289,7 @@ describe("what-if and settings", () => {
     fireEvent.change(screen.getByLabelText("Activity: home visit"), { target: { value: "4" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply what-if" }));
     expect(settings.set).toHaveBeenLastCalledWith(expect.objectContaining({ vloWeights: expect.objectContaining({ activities: expect.objectContaining({ "home visit": 4 }) }) }));
+    expect(await screen.findByText("Settings saved")).toBeTruthy();
   });
 
   it("maps an unrecognised header to a field, saves it as columnMaps and validates with it", async () => {
@@ -289,6 +302,7 @@ describe("what-if and settings", () => {
     expect(settings.set).toHaveBeenLastCalledWith(expect.objectContaining({ columnMaps: maps }));
     await waitFor(() => expect(store.save).toHaveBeenCalledWith(expect.objectContaining({ columnMaps: maps })));
     await waitFor(() => expect(validate).toHaveBeenLastCalledWith(BOOK, expect.objectContaining({ columnMaps: maps })));
+    expect(await screen.findByText("Settings saved")).toBeTruthy();
   });
 });
 
@@ -298,7 +312,7 @@ describe("many findings", () => {
       ...REPORT,
       findings: Array.from({ length: 450 }, (_, i) => ({ rule: "caseload.tier", severity: "warning" as const, sheet: "Caseload", cell: `H${i + 2}`, message: `m${i}`, source: "s" })),
     };
-    setup({ validate: vi.fn(() => many) });
+    setup({ validate: jest.fn(() => many) });
     fireEvent.click(screen.getByRole("button", { name: "Validate" }));
     await screen.findByText("Summary");
     // Role queries over hundreds of buttons are slow in jsdom; the attribute query counts the same buttons.

@@ -2,7 +2,7 @@
  * Settings kept in the workbook's document settings: saved as JSON and read back through the model's
  * own checks (checkOverride, checkVloTable); anything wrong is dropped with a message, never applied.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { checkSettings, documentSettingsStore, HIGHLIGHTS_KEY, SETTINGS_KEY, type DocSettings } from "../../src/taskpane/document-settings";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";

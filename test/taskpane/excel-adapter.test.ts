@@ -3,7 +3,7 @@
  * sync count that depends on chunks not rows, the report sheet replaced not appended, highlights
  * restored exactly, and Excel errors turned into sentences.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import {
   asText,
   CELLS_PER_SYNC,

@@ -2,7 +2,7 @@
  * The numbers behind the pane's pictures: read from the columns the engine recognised, parsed with
  * the model's parsers, and the mix measured by the model's reportMix against the what-if targets.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { reportMixPicture, tierGradePicture } from "../../src/taskpane/picture-data";
 import type { LayoutReport, WorkbookData } from "../../src/model/validate/types";
 

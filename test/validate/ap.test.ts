@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { validateWorkbook } from "../../src/model/validate";
 import type { CellValue } from "../../src/model/values";
 import { book, rowsOf, sheet } from "../support/book";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { normaliseHeader, recogniseSheet } from "../../src/model/validate/recognise";
 import { columnLetter, isPercentFormat, parseDate } from "../../src/model/validate/tables";
 import { REPORT_SHEET_NAME, reportTable, validateWorkbook } from "../../src/model/validate";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_CONFIG, DEFAULT_VARIANTS, resolveConfig, type ModelConfig } from "../../src/model/config";
 import { parseGrade, type CellValue } from "../../src/model/values";
 import type { FieldValue, Finding, Rule, RuleContext, Table, TableRow } from "../../src/model/validate/types";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { validateWorkbook } from "../../src/model/validate";
 import { book, rowsOf, sheet } from "../support/book";
 import { findings, staffSheet, summary, teamsSheet, type Rec } from "./staffing-fixtures";

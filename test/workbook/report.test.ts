@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { REPORT_SHEET_NAME, validateWorkbook } from "../../src/model/validate";
 import { REPORT_HEADER } from "../../src/model/validate/report-table";
 import type { ValidationReport } from "../../src/model/validate/types";

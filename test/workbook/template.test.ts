@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { LAYOUT } from "../../src/model/layout";
 import { validateWorkbook } from "../../src/model/validate";
 import { readWorkbook } from "../../src/workbook/read";
@@ -9,11 +9,13 @@ import { tempDir } from "./fixtures";
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-describe("template workbook (from src/model/layout.ts LAYOUT)", async () => {
+describe("template workbook (from src/model/layout.ts LAYOUT)", () => {
   const file = tmp.file("template.xlsx");
-  await writeTemplate(file);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  beforeAll(async () => {
+    await writeTemplate(file);
+    await wb.xlsx.readFile(file);
+  });
 
   it("has one sheet per layout sheet, in layout order, each with its documented header row", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(LAYOUT.map((d) => d.name));

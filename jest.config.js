@@ -1,0 +1,48 @@
+// Jest, the one test runner. Two projects: "unit" (model, functions, validator, CLI, pane components
+// in jsdom where a file asks for it) and "e2e" (the built pane in headless Chromium, `npm start`).
+// TypeScript is stripped by SWC; types are checked once, by `npm run typecheck`.
+
+/** @type {[string, Record<string, unknown>]} */
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx: true },
+      transform: { react: { runtime: "automatic" } },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+  },
+];
+
+/** @type {import("jest").Config} */
+const common = {
+  rootDir: __dirname,
+  testEnvironment: "node",
+  transform: { "^.+\\.(t|j)sx?$": swc },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock loads the real office-addin-manifest, whose chain ends in strip-bom, an
+  // ES-module-only package: let SWC turn that one into CommonJS.
+  transformIgnorePatterns: ["/node_modules/(?!(?:.+/node_modules/)?(?:strip-bom|uuid)/)"],
+
+
+
+};
+
+/** @type {import("jest").Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/e2e/setup.ts"],
+    },
+  ],
+};
