@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 
 export default tseslint.config(
@@ -18,6 +19,14 @@ export default tseslint.config(
       // noUncheckedIndexedAccess makes every index optional; asserting one we have bounds-checked is the idiom.
       "@typescript-eslint/no-non-null-assertion": "off",
     },
+  },
+  {
+    // Office's own rules for Excel JavaScript API code: load before read, sync before read, no sync in a
+    // loop, no navigational or empty loads, isNullObject for *OrNullObject results. The plugin's
+    // published config cannot parse TypeScript, so its rules run here under typescript-eslint's parser.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/shared/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, "error"])),
   },
   {
     // Excel hands custom functions untyped cells; `any[][]` in their signatures is what the metadata needs.

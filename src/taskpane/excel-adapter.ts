@@ -253,6 +253,7 @@ export function createExcelAdapter(run: Run = (b) => Excel.run(b), cellsPerSync 
               formats.set(r.sheet, fr);
             }
           }
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per planned batch: Excel caps a request's size, so a big workbook cannot be read in one
           await context.sync();
           for (const { c, range } of loads) {
             const target = rows.get(c.sheet)!;
@@ -313,6 +314,7 @@ export function createExcelAdapter(run: Run = (b) => Excel.run(b), cellsPerSync 
         for (let start = 0; start < all.length; start += per) {
           const block = all.slice(start, start + per);
           ws.getRange(`A${start + 1}:${columnLetters(width - 1)}${start + block.length}`).values = block;
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows: Excel caps a request's size, so a long report cannot go in one
           if (start + per < all.length) await context.sync();
         }
         const cellCol = report.header.indexOf("Cell");
