@@ -1,16 +1,21 @@
 #!/usr/bin/env node
+// @ts-check
 /**
- * `npm start`: the main job on a machine with or without Excel.
+ * `npm start`: the main job.
  * 1. Validates the sample division workbook with the headless validator and prints the findings.
- * 2. Builds the add-in and serves it on https://localhost:3000, ready to sideload manifest.xml.
- * Options: --no-validate (serve only), --no-serve (validate only), BOOK=path to validate another workbook.
+ * 2. With Excel desktop on this machine (Windows or Mac): sideloads manifest.xml into Excel with
+ *    office-addin-debugging, which starts `npm run dev-server` first; `npm stop` unloads it.
+ *    Without it (Linux, CI): builds the add-in and serves it on https://localhost:3000, ready to
+ *    sideload by hand; Ctrl+C or `npm stop` stops it.
+ * It says which it chose and why.
+ * Options: --no-validate (skip 1), --no-serve (skip 2), BOOK=path to validate another workbook,
+ * NPS_EXCEL=none to serve only even where Excel desktop is installed.
  */
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
+const { findExcel, debuggingArgs, ROOT } = require("./excel-host");
 
-const ROOT = path.resolve(__dirname, "..");
 const args = new Set(process.argv.slice(2));
 const book = process.env.BOOK || path.join(ROOT, "samples", "sample-division.xlsx");
 
@@ -25,38 +30,25 @@ function validate() {
   return run.status === 2 ? 2 : 0;
 }
 
-/** Certificates from office-addin-dev-certs, if the user installed them; otherwise a self-signed one. */
-function httpsOptions() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
-  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
-    return { type: "https", options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])) };
-  }
-  return { type: "https" };
+function sideload() {
+  const run = spawnSync(process.execPath, debuggingArgs("start"), { cwd: ROOT, stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`office-addin-debugging could not sideload the add-in (exit ${String(run.status)})`);
+  console.log("\n   Excel opened with the add-in: Home > Validate opens the task pane; the functions are under NPS.\n   `npm stop` unloads the add-in and stops the server.\n");
 }
 
-async function serve() {
-  const webpack = require("webpack");
-  const WebpackDevServer = require("webpack-dev-server");
-  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
-  const compiler = webpack({ ...config, mode: "development", infrastructureLogging: { level: "warn" }, stats: "errors-warnings" });
-  const server = new WebpackDevServer({ ...config.devServer, server: httpsOptions(), static: false }, compiler);
-  await new Promise((resolve, reject) => {
-    compiler.hooks.done.tap("start", (stats) => (stats.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve()));
-    server.start().catch(reject);
-  });
+async function serveHere() {
+  await require("./dev-server").serve();
   console.log(
     [
       "",
       "== The add-in is built and served on https://localhost:3000 ==",
       "   Task pane and functions: https://localhost:3000/taskpane.html",
       "   Function metadata:       https://localhost:3000/functions.json",
-      "   Sideload manifest.xml into Excel (see README, 'Sideloading'). Ctrl+C stops the server.",
+      "   Sideload manifest.xml into Excel (see README, 'Sideloading'). Ctrl+C or `npm stop` stops the server.",
       "   No Excel on this machine? The validator above is the same engine the task pane runs.",
       "",
     ].join("\n"),
   );
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.stop().then(() => process.exit(0)));
 }
 
 (async () => {
@@ -64,7 +56,15 @@ async function serve() {
     const status = validate();
     if (status === 2) process.exitCode = 2;
   }
-  if (!args.has("--no-serve")) await serve();
+  if (args.has("--no-serve")) return;
+  const excel = findExcel();
+  if (excel.found) {
+    console.log(`\n== Excel desktop found (${excel.where}): sideloading manifest.xml with office-addin-debugging ==\n`);
+    sideload();
+  } else {
+    console.log(`\n== No Excel desktop here (${excel.why}): serving the add-in for you to sideload ==\n`);
+    await serveHere();
+  }
 })().catch((e) => {
   console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

@@ -35,6 +35,16 @@ describe("README", () => {
     expect(readFileSync(join(ROOT, ".ci", "run"), "utf8")).toMatch(/^npm test$/m);
   });
 
+  it("documents every npm script a user runs, with Microsoft's template names where they overlap", () => {
+    const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+    for (const name of ["build", "build:dev", "dev-server", "start", "stop", "validate", "lint", "test", "watch"]) expectAs(scripts, "package.json").toContain(name);
+    const internal = new Set(["prepare", "build:cli", "typecheck"]);
+    for (const name of scripts.filter((n) => !internal.has(n))) {
+      const run = ["start", "stop", "test"].includes(name) ? `npm ${name}` : `npm run ${name}`;
+      expectAs(readme, name).toContain(`\`${run}`);
+    }
+  });
+
   it.each(IDS)("documents NPS.%s with an example", (id) => {
     expect(IDS.length).toBeGreaterThanOrEqual(11);
     expect(readme).toContain(`NPS.${id}(`);
