@@ -18,6 +18,8 @@ const DIST = join(ROOT, "dist");
 /** Generated files go to an ignored folder, so running the tests leaves the checkout clean. */
 const OUT = join(ROOT, "test-results");
 const SHOT = join(OUT, "taskpane.png");
+/** Excel desktop opens a task pane about 350 px wide. */
+const PANE_WIDTH = 350;
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const REPORT_SHEET = "NPS validation report";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json", ".xml": "application/xml" };
@@ -61,7 +63,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true });
-  page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 900 } });
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   const fake = readFileSync(join(__dirname, "fake-office.js"), "utf8");
@@ -182,7 +184,7 @@ describe("task pane in headless Chromium with a stand-in Excel host", () => {
     await page.screenshot({ path: SHOT, fullPage: false });
     const png = readFileSync(SHOT);
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
-    expect(png.readUInt32BE(16)).toBe(360); // the pane's width, as the viewport set it
+    expect(png.readUInt32BE(16)).toBe(PANE_WIDTH); // the PNG header's width: the pane's, as Excel gives it
   });
 
   it("has no axe-core accessibility violations on the What-if and Template tabs", async () => {
