@@ -31,6 +31,7 @@ const common = {
 
 /** @type {import("jest").Config} */
 module.exports = {
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   projects: [
     {
       ...common,
