@@ -18,8 +18,10 @@ const { stopServer } = require("./dev-server");
   } else {
     console.log(`No Excel desktop here (${excel.why}): no add-in to unload.`);
   }
+  // office-addin-debugging stops the dev server it started; this catches one `npm start` or `npm run dev-server` left running.
   const pid = await stopServer();
-  console.log(pid === undefined ? "No add-in server was running." : `Stopped the add-in server on https://localhost:3000 (process ${pid}).`);
+  if (pid !== undefined) console.log(`Stopped the add-in server on https://localhost:3000 (process ${pid}).`);
+  else if (!excel.found) console.log("No add-in server was running.");
 })().catch((e) => {
   console.error(`npm stop failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
