@@ -18,7 +18,8 @@ module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const publicUrl = process.env.ADDIN_URL || DEV_URL;
   return {
-    devtool: production ? "source-map" : "eval-source-map",
+    // No source maps in production: they would ship the source, comments and all, to every user.
+    devtool: production ? false : "eval-source-map",
     entry: {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/index.tsx",

@@ -65,7 +65,7 @@ function sheetName(kind: SheetKind): string {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / 86_400_000);
 
-/** Add business days (Monday to Friday) to an Excel serial date. */
+/** Add working days (Monday to Friday) to an Excel serial date. */
 function addBusinessDays(s: number, n: number): number {
   let d = s;
   let left = n;
@@ -138,7 +138,7 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     for (const side of ["North", "South"]) {
       const team = `${cluster} ${side}`;
       teams.push({ team, type: "OM", cluster });
-      // The North team's SPO is also the cluster's YOS link SPO (seed 003 ch.7).
+      // The North team's SPO is also the cluster's YOS link SPO (NPS Operating Model v1.0, ch.7).
       const spo = add({ name: person(), role: "SPO", team, cluster, lineManager: head, yosLinkSpo: side === "North" ? "Yes" : "No" });
       spos.push(spo);
       for (let i = 0; i < 3; i++) omsByGrade.PO.push({ name: add({ name: person(), role: "PO", team, cluster, lineManager: spo }), team, cluster });
@@ -267,7 +267,7 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     }
   });
 
-  // --- unpaid work: starts within 20 business days, done within 12 months, short travel -----------
+  // --- unpaid work: starts within 20 working days, done within 12 months, short travel -----------
   // Sentenced over the ten months to September 2026; the older half is completed, the rest still runs
   // (its 12 months are not up by the workbook's latest date, so it is not overdue).
   const upw: Record<string, CellValue>[] = [];
@@ -293,7 +293,7 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     const col = (kind: SheetKind, field: string) => String.fromCharCode(65 + LAYOUT.find((d) => d.kind === kind)!.fields.findIndex((f) => f.id === field));
     const cs = sheetName("caseload");
 
-    // 1. A High RoSH case held by a PSO (seed 003 ch.1, ch.3): the first High RoSH case goes to a PSO.
+    // 1. A High RoSH case held by a PSO (NPS Operating Model v1.0, ch.1, ch.3): the first High RoSH case goes to a PSO.
     const hi = cases.findIndex((c) => c["rosh"] === "High" && c["mappaLevel"] === null);
     const pso = omsByGrade.PSO[0]!;
     Object.assign(cases[hi]!, { om: pso.name, omGrade: "PSO", team: pso.team, cluster: pso.cluster });
@@ -315,27 +315,27 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     Object.assign(cases[vloCase]!, { om: vlos[0]! });
     breaches.push({ rule: "caseload.vloNotOm", sheet: cs, cell: `${col("caseload", "om")}${caseRow(vloCase)}`, what: `${vlos[0]!} is a VLO and holds a case` });
 
-    // 5. An OM team short of case administrators (seed 001 ch.4): its 0.5 FTE CA leaves, 1.0 FTE for 5 OMs (needs 1.25).
+    // 5. An OM team short of case administrators (Employer's reply on the E3 Phase 2 Blueprint, ch.4): its 0.5 FTE CA leaves, 1.0 FTE for 5 OMs (needs 1.25).
     const shortTeam = `${CLUSTERS[2]!} South`;
     const leaver = staff.findIndex((s) => s["team"] === shortTeam && s["role"] === "CA" && s["fte"] === 0.5);
     staff.splice(leaver, 1);
     const teamRow = teams.findIndex((t) => t["team"] === shortTeam);
     breaches.push({ rule: "staffing.omAdminRatio", sheet: sheetName("teams"), cell: `${col("teams", "team")}${teamRow + 2}`, what: `team ${shortTeam}: 5.0 FTE OMs with 1.0 FTE case administrators; 1:4 needs 1.25` });
 
-    // 6. An SPO managing more than ten (seed 001 ch.3): another cluster's three court PSOs move to an SPO who already manages 8.
+    // 6. An SPO managing more than ten (Employer's reply on the E3 Phase 2 Blueprint, ch.3): another cluster's three court PSOs move to an SPO who already manages 8.
     const wideSpo = spos[4]!; // North team SPO of the third cluster: 5 OMs + 3 court PSOs = 8
     const moved = staff.filter((s) => s["role"] === "PSO" && s["team"] === `${CLUSTERS[3]!} Court`);
     for (const m of moved) m["lineManager"] = wideSpo;
     const spoRow = staff.findIndex((s) => s["name"] === wideSpo);
     breaches.push({ rule: "staffing.spoSpan", sheet: sheetName("staff"), cell: `${col("staff", "name")}${spoRow + 2}`, what: `SPO ${wideSpo} line-manages 11 staff; 1:10 is the span` });
 
-    // 7. An Approved Premises with one waking member of staff on the rota (seed 003 ch.6).
+    // 7. An Approved Premises with one waking member of staff on the rota (NPS Operating Model v1.0, ch.6).
     aps[2]!.wakingStaffMin = 1;
     breaches.push({ rule: "ap.wakingStaff", sheet: sheetName("approvedPremises"), cell: `${col("approvedPremises", "wakingStaffMin")}4`, what: `${aps[2]!.ap}: 1 waking member of staff; at least 2 at all times` });
 
-    // 8. Unpaid work that started 25 business days after sentence (seed 002: within 20).
+    // 8. Unpaid work that started 25 working days after sentence (NPS FAQ on the future of probation, June 2020: within 20).
     upw[5]!["startDate"] = addBusinessDays(upw[5]!["sentenceDate"] as number, 25);
-    breaches.push({ rule: "upw.start", sheet: sheetName("unpaidWork"), cell: `${col("unpaidWork", "startDate")}7`, what: `requirement for case ${String(upw[5]!["caseId"])} started 25 business days after sentence; within 20` });
+    breaches.push({ rule: "upw.start", sheet: sheetName("unpaidWork"), cell: `${col("unpaidWork", "startDate")}7`, what: `requirement for case ${String(upw[5]!["caseId"])} started 25 working days after sentence; within 20` });
   }
 
   return {

@@ -52,7 +52,7 @@ describe("samples/sample-division.xlsx", () => {
     expect(planted.length).toBeGreaterThanOrEqual(5);
   });
 
-  it("its information lines are only the PAROM countersignature that may be lifted (seed 003 ch.4)", () => {
+  it("its information lines are only the PAROM countersignature that may be lifted (NPS Operating Model v1.0, ch.4)", () => {
     const info = report.findings.filter((f) => f.severity === "info");
     expect(new Set(info.map((f) => f.rule))).toEqual(new Set(["parom.liftable"]));
   });

@@ -12,6 +12,7 @@ import { Command, CommanderError } from "commander";
 import { checkOverride, FIGURE_KEYS, FIGURES, VARIANT_INFO, type Overrides, type Variants } from "../model/config";
 import { LAYOUT } from "../model/layout";
 import { quoteSheet } from "../model/validate/report-table";
+import { sourceToShow } from "../model/sources";
 import { validateWorkbook } from "../model/validate";
 import type { Finding, Severity, ValidateOptions, ValidationReport } from "../model/validate/types";
 import { readWorkbook } from "../workbook/read";
@@ -153,7 +154,10 @@ export function formatText(report: ValidationReport, file: string, variants: Par
       out.push(`  ${pad(rule, w)}  ${countText(c)}`);
   }
 
-  const line = (f: Finding) => `  ${where(f)}: ${f.message} [${f.rule}; ${f.source}]`;
+  const line = (f: Finding) => {
+    const source = sourceToShow(f.message, f.source);
+    return `  ${where(f)}: ${f.message} [${f.rule}${source ? `; ${source}` : ""}]`;
+  };
   const first = report.findings.filter((f) => FIRST_RULES.has(f.rule));
   if (first.length > 0) {
     out.push("", "Read these first:");

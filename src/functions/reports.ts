@@ -1,4 +1,4 @@
-/* Custom functions for court reports (seed 003 ch.1-2; Napo seed 000 ch.2). JSDoc here is the help Excel shows. */
+/* Custom functions for court reports (NPS Operating Model v1.0, ch.1-2; Napo Napo's feedback on the Operating Model, ch.2). JSDoc here is the help Excel shows. */
 import { problem, fail, ok, type Result } from "../model/problem";
 import { parseReportAdvice, parseRiskLevel, reportAuthor, reportMix, reportType, type ReportAdvice } from "../model/reports";
 import { parseGrade, parseYesNo, type CellValue, type Grade } from "../model/values";
@@ -6,7 +6,7 @@ import { getSettings } from "../shared/settings";
 import { arg, CellProblem, configInForce, option, rowwise, toExcel, type Cells } from "./runner";
 
 /**
- * The court report each case needs: Oral, FDR or SDR (NPS Operating Model ch.2). SDR must be completed for a dangerousness assessment or terrorism; an SDR is given on the four "may" grounds unless a written FDR is judged sufficient; otherwise Oral where a sentence is indicated and nothing is complex or sensitive, else a written FDR. Under Napo's variant (seed 000 ch.2), Adjourn for information. One answer per row.
+ * The court report each case needs: Oral, FDR or SDR (NPS Operating Model ch.2). SDR must be completed for a dangerousness assessment or terrorism; an SDR is given on the four "may" grounds unless a written FDR is judged sufficient; otherwise Oral where a sentence is indicated and nothing is complex or sensitive, else a written FDR. Under Napo's variant (Napo's feedback on the Operating Model, ch.2), Adjourn for information. One answer per row.
  * @customfunction REPORT_TYPE
  * @helpurl https://localhost:3000/help.html#report_type
  * @param dangerousness Dangerousness assessment or detailed risk analysis required? Yes/No, Y/N, TRUE/FALSE or 1/0; Yes means SDR must be completed. A cell or a column.
@@ -22,7 +22,7 @@ import { arg, CellProblem, configInForce, option, rowwise, toExcel, type Cells }
  * @param [dv_history] Napo trigger: an index or previous domestic violence offence? Yes/No.
  * @param [mh_or_substance] Napo trigger: mental health or substance misuse concerns? Yes/No.
  * @param [immigration] Napo trigger: enquiries of immigration services needed? Yes/No.
- * @param [napo_adjourn] TRUE to adjourn for information when a Napo trigger is present (seed 000 ch.2). Default: the task pane's setting, normally FALSE.
+ * @param [napo_adjourn] TRUE to adjourn for information when a Napo trigger is present (Napo's feedback on the Operating Model, ch.2). Default: the task pane's setting, normally FALSE.
  * @returns Oral, FDR, SDR or Adjourn per row.
  */
 export function report_type(

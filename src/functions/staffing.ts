@@ -1,4 +1,4 @@
-/* Custom functions for staffing what-ifs (seed 001 ch.3-4; seed 003 ch.4, ch.7, ch.8). JSDoc here is the help Excel shows. */
+/* Custom functions for staffing what-ifs (Employer's reply on the E3 Phase 2 Blueprint, ch.3-4; NPS Operating Model v1.0, ch.4, ch.7, ch.8). JSDoc here is the help Excel shows. */
 import { FIGURES, ROUNDINGS, type FigureKey } from "../model/config";
 import { fail, ok, problem, type Result } from "../model/problem";
 import {
@@ -16,7 +16,7 @@ import { isBlank, isErrorText, parseChoice, parseNumber, parseYesNo, type CellVa
 import { arg, CellProblem, configInForce, option, rowwise, toExcel, type Cells, type Out } from "./runner";
 
 /**
- * Case administrator FTE a team needs: staff FTE ÷ 4 in an OM team, ÷ 3 in a court team (seed 001 ch.4 Administration). On FTE, so part-time staff count by their FTE: 11 OM FTE needs 2.75 CA FTE. Unrounded; ratios follow the task pane's what-if figures. One answer per row.
+ * Case administrator FTE a team needs: staff FTE ÷ 4 in an OM team, ÷ 3 in a court team (Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration). On FTE, so part-time staff count by their FTE: 11 OM FTE needs 2.75 CA FTE. Unrounded; ratios follow the task pane's what-if figures. One answer per row.
  * @customfunction ADMIN_NEEDED
  * @helpurl https://localhost:3000/help.html#admin_needed
  * @param staff_fte The team's OM FTE (OM team) or court staff FTE (court team), 0 or more; 10.5 for ten full-time and one half-time. A cell or a column; a blank gives a blank.
@@ -40,7 +40,7 @@ export function admin_needed(staff_fte: any[][], team_type: any[][]): any[][] {
 }
 
 /**
- * SPOs needed to line manage a number of POs and PSOs at 1 SPO to 10 staff (seed 001 ch.3). The span counts people, not FTE: a part-timer needs a line manager as much as a full-timer. Whole SPOs round up (11 staff need 2) unless exact is TRUE (1.1). One answer per row.
+ * SPOs needed to line manage a number of POs and PSOs at 1 SPO to 10 staff (Employer's reply on the E3 Phase 2 Blueprint, ch.3). The span counts people, not FTE: a part-timer needs a line manager as much as a full-timer. Whole SPOs round up (11 staff need 2) unless exact is TRUE (1.1). One answer per row.
  * @customfunction SPO_NEEDED
  * @helpurl https://localhost:3000/help.html#spo_needed
  * @param staff Headcount of POs and PSOs to be line managed: a whole number of people, 0 or more. A cell or a column.
@@ -68,7 +68,7 @@ const OUTPUTS = ["flag", "rank", "score"] as const;
 const MEASURE_LABELS = { caseloadVolume: "volume", caseloadComplexity: "complexity", partnerships: "partnerships", geography: "geography", courts: "courts", offices: "offices" } as const;
 
 /**
- * Which LDU clusters are complex and have a SOSM: clusters ranked by caseload volume, caseload complexity, local partnerships, geography, courts and offices, the top 25% complex (seed 003 ch.8). Each measure is divided by its largest value across the clusters, then weighted (weights from the task pane, 1 each by default); the top 25% rounds up by default (7 clusters give 2) and clusters tied at the cut-off are all complex. Spills one answer per cluster.
+ * Which LDU clusters are complex and have a SOSM: clusters ranked by caseload volume, caseload complexity, local partnerships, geography, courts and offices, the top 25% complex (NPS Operating Model v1.0, ch.8). Each measure is divided by its largest value across the clusters, then weighted (weights from the task pane, 1 each by default); the top 25% rounds up by default (7 clusters give 2) and clusters tied at the cut-off are all complex. Spills one answer per cluster.
  * @customfunction COMPLEX_CLUSTERS
  * @helpurl https://localhost:3000/help.html#complex_clusters
  * @param cluster_names A column of cluster names, one row per LDU cluster; every cluster needs a name.
@@ -140,11 +140,11 @@ export function complex_clusters(
 }
 
 /**
- * Seconded PO FTE the NPS provides to a Youth Offending Service: resource equal to about 10% of the YOS caseload (seed 003 ch.7). Reading: 10% of the caseload is the cases the NPS resource covers, turned into FTE at a cases-per-PO figure the seed does not give (default 40): a caseload of 300 gives 30 cases, 0.75 FTE. One answer per row.
+ * Seconded PO FTE the NPS provides to a Youth Offending Service: resource equal to about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7). Reading: 10% of the caseload is the cases the NPS resource covers, turned into FTE at a cases-per-PO figure the Operating Model does not give (default 40): a caseload of 300 gives 30 cases, 0.75 FTE. One answer per row.
  * @customfunction YOS_FTE
  * @helpurl https://localhost:3000/help.html#yos_fte
  * @param yos_caseload The YOS caseload (cases), 0 or more. A cell or a column.
- * @param [cases_per_po] Cases one seconded PO FTE carries, from 1 to 1000. Default: the task pane's figure, normally 40 (an assumption: the seed gives none).
+ * @param [cases_per_po] Cases one seconded PO FTE carries, from 1 to 1000. Default: the task pane's figure, normally 40 (an assumption: the Operating Model gives none).
  * @returns Seconded PO FTE per row.
  */
 export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
@@ -158,7 +158,7 @@ export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
 }
 
 /**
- * Whether an OM's PAROMs still need routine SPO countersignature (seed 003 ch.4): it may be lifted once the OM's three most recent reports in succession were assessed Good; a report not assessed Good ends the run. SPOs still audit and endorse a sample of each OM's PAROMs every year. One OM's assessments, oldest first, give one answer.
+ * Whether an OM's PAROMs still need routine SPO countersignature (NPS Operating Model v1.0, ch.4): it may be lifted once the OM's three most recent reports in succession were assessed Good; a report not assessed Good ends the run. SPOs still audit and endorse a sample of each OM's PAROMs every year. One OM's assessments, oldest first, give one answer.
  * @customfunction PAROM_COUNTERSIGN
  * @helpurl https://localhost:3000/help.html#parom_countersign
  * @param assessments One OM's PAROM quality assessments in date order, oldest first: Good, Not good, Requires improvement or Inadequate. Blank cells are skipped.

@@ -24,7 +24,7 @@ const napoDvSwitch = option("napo_dv", parseYesNo);
  * @param vulnerability Vulnerability ('yes' on OASys section 8, risk of suicide or self-harm)? Yes/No; blank is No.
  * @param [scores_as_fractions] TRUE when RSR and OGRS are percent-formatted cells holding fractions (0.069 for 6.9%). Default FALSE.
  * @param [domestic_violence] Domestic violence present? Yes/No. Used only with the Napo variant.
- * @param [napo_dv] TRUE to count domestic violence as an additional factor (Napo, seed 000 ch.3). Default: the task pane's setting, normally FALSE.
+ * @param [napo_dv] TRUE to count domestic violence as an additional factor (Napo's feedback on the Operating Model, ch.3). Default: the task pane's setting, normally FALSE.
  * @returns One tier per row.
  */
 export function tier(
@@ -77,7 +77,7 @@ export function tier(
  * @param [pso_competent] Tier C1: has the PSO demonstrated competency? Yes/No; blank is No.
  * @param [crc_escalation] Transferred from a CRC because risk increased? Yes/No; Yes gives PO in the first instance.
  * @param [indeterminate] Life or indeterminate sentence? Yes/No. Allocated on RoSH unless the Napo variant is on.
- * @param [napo_indeterminate] TRUE to allocate every life or indeterminate sentence to a PO (Napo, seed 000 ch.3). Default: the task pane's setting, normally FALSE.
+ * @param [napo_indeterminate] TRUE to allocate every life or indeterminate sentence to a PO (Napo's feedback on the Operating Model, ch.3). Default: the task pane's setting, normally FALSE.
  * @returns PO or PSO per row.
  */
 export function allocate_grade(

@@ -1,4 +1,4 @@
-/* Custom function for victim work weighting (seed 003 ch.1, ch.5). JSDoc here is the help Excel shows. */
+/* Custom function for victim work weighting (NPS Operating Model v1.0, ch.1, ch.5). JSDoc here is the help Excel shows. */
 import { fail, ok, type Result } from "../model/problem";
 import { isBlank, isErrorText, parseNumber, type CellValue } from "../model/values";
 import { checkVloTable, DEFAULT_VLO_WEIGHTS, readVloTable, vloWeight, type VloWeightTable } from "../model/vlo";
@@ -8,7 +8,7 @@ import { arg, CellProblem, rowwise, toExcel } from "./runner";
 const count = (v: CellValue, name: string) => parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of 0 or more" });
 
 /**
- * The workload score of each victim case, for equity in VLO caseloads (NPS Operating Model ch.1, ch.5): case-type weight times the sum of each activity's count times its weight. The seeds give no weights: without a weights range this uses the add-in's DEFAULT table (or the table set in the task pane), which is an assumption, not the operating model's.
+ * The workload score of each victim case, for equity in VLO caseloads (NPS Operating Model ch.1, ch.5): case-type weight times the sum of each activity's count times its weight. The Operating Model gives no weights: without a weights range this uses the add-in's DEFAULT table (or the table set in the task pane), which is an assumption, not the operating model's.
  * @customfunction VLO_WEIGHT
  * @helpurl https://localhost:3000/help.html#vlo_weight
  * @param case_type Case type, as named in the weights table. Default table: Standard, Sexual offence, Domestic abuse, Homicide, Indeterminate, Mental health order, Non-statutory. A cell or a column.

@@ -1,5 +1,5 @@
 /**
- * Who manages the case — NPS Operating Model ch.1 and ch.3 (seed 003); Napo variant seed 000 ch.3.
+ * Who manages the case — NPS Operating Model ch.1 and ch.3 (NPS Operating Model v1.0); Napo variant Napo's feedback on the Operating Model, ch.3.
  * The answer is advice: RoSH is the guiding factor and management judgement decides.
  */
 import { fail, ok, type Result } from "./problem";
@@ -36,7 +36,7 @@ export function allocateGrade(input: AllocateInput, options: AllocateOptions = {
   if (rosh === "High" || rosh === "Very High")
     return ok({ grade: "PO", reason: `${rosh} RoSH: all High and Very High RoSH cases are managed by POs (ch.1, ch.3)` });
   if (input.indeterminate === true && options.napoIndeterminateToPo === true)
-    return ok({ grade: "PO", reason: "Life/indeterminate sentence: always a PO under Napo's variant (seed 000 ch.3)" });
+    return ok({ grade: "PO", reason: "Life/indeterminate sentence: always a PO under Napo's variant (Napo's feedback on the Operating Model, ch.3)" });
   if (tier === "C1")
     return input.psoCompetent === true
       ? ok({ grade: "PSO", reason: "Tier C1 with a PSO who has demonstrated competency (ch.3)" })

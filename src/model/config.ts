@@ -3,8 +3,8 @@
  * read figures from a resolved ModelConfig; an analyst's what-if overrides a figure by key and
  * every override is reported back (see `resolveConfig`).
  *
- * "default" in a source means the seeds do not give the figure and the add-in takes a
- * documented, configurable default (DOMAIN.md: "it never invents certainty").
+ * "Add-in default" in a source means the sources do not give the figure and the add-in takes a
+ * documented, configurable default (docs/operating-model.md: "it never invents certainty").
  */
 import { fail, ok, type Problem, type Result } from "./problem";
 
@@ -25,35 +25,35 @@ function figure<T>(value: T, label: string, source: string, range: { min?: numbe
 }
 
 export const FIGURES = {
-  omAdminRatio: figure(4, "OMs per case administrator in OM teams (1:4, on FTE)", "seed 001, ch.4 Administration", { min: 0.1, max: 100 }),
-  courtAdminRatio: figure(3, "Court staff per case administrator in court teams (1:3, on FTE)", "seed 001, ch.4 Administration", { min: 0.1, max: 100 }),
-  spoSpan: figure(10, "Staff per SPO line manager (1:10)", "seed 001, ch.3", { min: 1, max: 100 }),
-  complexClusterShare: figure(0.25, "Share of LDU clusters that are complex and have a SOSM (top 25%)", "seed 003, ch.8", { min: 0, max: 1 }),
-  complexClusterRounding: figure<Rounding>("up", "How the top share of clusters rounds to a whole number (default: up, so 7 clusters give 2)", "default (seed 003 ch.8 gives no rounding)"),
-  weightCaseloadVolume: figure(1, "Complexity weight: caseload volume", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
-  weightCaseloadComplexity: figure(1, "Complexity weight: caseload complexity", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
-  weightPartnerships: figure(1, "Complexity weight: local partnerships", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
-  weightGeography: figure(1, "Complexity weight: geography", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
-  weightCourts: figure(1, "Complexity weight: courts", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
-  weightOffices: figure(1, "Complexity weight: offices", "default (seed 003 ch.8 names the measure, not its weight)", { min: 0, max: 1000 }),
-  reportOralShare: figure(0.6, "Court reports delivered orally on the day (60%)", "seed 003, ch.2", { min: 0, max: 1 }),
-  reportFdrShare: figure(0.3, "Court reports as written FDRs (30%)", "seed 003, ch.2", { min: 0, max: 1 }),
-  reportSdrShare: figure(0.1, "Court reports as SDRs (10%)", "seed 003, ch.2", { min: 0, max: 1 }),
-  reportPoShare: figure(0.35, "Court reports written by POs (35%)", "seed 003, ch.1-2", { min: 0, max: 1 }),
-  reportPsoShare: figure(0.65, "Court reports written by PSOs (65%)", "seed 003, ch.1-2", { min: 0, max: 1 }),
-  reportMixTolerance: figure(0.05, "How far a report share may sit from its target before it is flagged (5 points)", "default (seed 003 gives targets, not tolerances)", { min: 0, max: 1 }),
-  yosCaseloadShare: figure(0.1, "NPS PO resource in a YOS, as a share of the YOS caseload (about 10%)", "seed 003, ch.7", { min: 0, max: 1 }),
-  yosCasesPerPo: figure(40, "Cases one seconded PO FTE carries, to turn the 10% of the YOS caseload into FTE", "default (seed 003 ch.7 gives no cases-per-PO figure)", { min: 1, max: 1000 }),
-  yosSecondmentYears: figure(3, "Length of a YOS secondment, years", "seed 003, ch.7", { min: 0, max: 50 }),
-  apCaFte: figure(0.5, "Case administrator FTE in each Approved Premises", "seed 003, ch.6", { min: 0, max: 10 }),
-  apWakingStaff: figure(2, "Waking staff on site at all times in an Approved Premises", "seed 003, ch.6", { min: 0, max: 20 }),
-  apPurposefulHours: figure(6, "Purposeful activity per resident per week, hours", "seed 003, ch.6", { min: 0, max: 168 }),
-  apFinanceAdminPerAreaManager: figure(1, "Full-time financial administrators per AP area manager", "seed 003, ch.6", { min: 0, max: 10 }),
-  paromGoodRun: figure(3, "Successive PAROMs assessed Good before routine SPO countersignature may be lifted", "seed 003, ch.4", { min: 1, max: 50 }),
-  upwStartBusinessDays: figure(20, "Unpaid work starts within this many business days of sentence", "seed 002 (target operating model Q&A)", { min: 1, max: 365 }),
-  upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "seed 002 (target operating model Q&A)", { min: 1, max: 120 }),
-  upwMaxTravelMinutes: figure(90, "Most travel to an unpaid work placement, minutes each way", "seed 002 (target operating model Q&A)", { min: 1, max: 600 }),
-  upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "seed 002 (target operating model Q&A)", { min: 0, max: 1 }),
+  omAdminRatio: figure(4, "OMs per case administrator in OM teams (1:4, on FTE)", "Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration", { min: 0.1, max: 100 }),
+  courtAdminRatio: figure(3, "Court staff per case administrator in court teams (1:3, on FTE)", "Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration", { min: 0.1, max: 100 }),
+  spoSpan: figure(10, "Staff per SPO line manager (1:10)", "Employer's reply on the E3 Phase 2 Blueprint, ch.3", { min: 1, max: 100 }),
+  complexClusterShare: figure(0.25, "Share of LDU clusters that are complex and have a SOSM (top 25%)", "NPS Operating Model v1.0, ch.8", { min: 0, max: 1 }),
+  complexClusterRounding: figure<Rounding>("up", "How the top share of clusters rounds to a whole number (default: up, so 7 clusters give 2)", "Add-in default: NPS Operating Model v1.0, ch.8, gives no rounding"),
+  weightCaseloadVolume: figure(1, "Complexity weight: caseload volume", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
+  weightCaseloadComplexity: figure(1, "Complexity weight: caseload complexity", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
+  weightPartnerships: figure(1, "Complexity weight: local partnerships", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
+  weightGeography: figure(1, "Complexity weight: geography", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
+  weightCourts: figure(1, "Complexity weight: courts", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
+  weightOffices: figure(1, "Complexity weight: offices", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
+  reportOralShare: figure(0.6, "Court reports delivered orally on the day (60%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1 }),
+  reportFdrShare: figure(0.3, "Court reports as written FDRs (30%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1 }),
+  reportSdrShare: figure(0.1, "Court reports as SDRs (10%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1 }),
+  reportPoShare: figure(0.35, "Court reports written by POs (35%)", "NPS Operating Model v1.0, ch.1-2", { min: 0, max: 1 }),
+  reportPsoShare: figure(0.65, "Court reports written by PSOs (65%)", "NPS Operating Model v1.0, ch.1-2", { min: 0, max: 1 }),
+  reportMixTolerance: figure(0.05, "How far a report share may sit from its target before it is flagged (5 points)", "Add-in default: NPS Operating Model v1.0 gives targets, not tolerances", { min: 0, max: 1 }),
+  yosCaseloadShare: figure(0.1, "NPS PO resource in a YOS, as a share of the YOS caseload (about 10%)", "NPS Operating Model v1.0, ch.7", { min: 0, max: 1 }),
+  yosCasesPerPo: figure(40, "Cases one seconded PO FTE carries, to turn the 10% of the YOS caseload into FTE", "Add-in default: NPS Operating Model v1.0, ch.7, gives no cases-per-PO figure", { min: 1, max: 1000 }),
+  yosSecondmentYears: figure(3, "Length of a YOS secondment, years", "NPS Operating Model v1.0, ch.7", { min: 0, max: 50 }),
+  apCaFte: figure(0.5, "Case administrator FTE in each Approved Premises", "NPS Operating Model v1.0, ch.6", { min: 0, max: 10 }),
+  apWakingStaff: figure(2, "Waking staff on site at all times in an Approved Premises", "NPS Operating Model v1.0, ch.6", { min: 0, max: 20 }),
+  apPurposefulHours: figure(6, "Purposeful activity per resident per week, hours", "NPS Operating Model v1.0, ch.6", { min: 0, max: 168 }),
+  apFinanceAdminPerAreaManager: figure(1, "Full-time financial administrators per AP area manager", "NPS Operating Model v1.0, ch.6", { min: 0, max: 10 }),
+  paromGoodRun: figure(3, "Successive PAROMs assessed Good before routine SPO countersignature may be lifted", "NPS Operating Model v1.0, ch.4", { min: 1, max: 50 }),
+  upwStartBusinessDays: figure(20, "Unpaid work starts within this many working days of sentence", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 365 }),
+  upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 120 }),
+  upwMaxTravelMinutes: figure(90, "Most travel to an unpaid work placement, minutes each way", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 600 }),
+  upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 0, max: 1 }),
 } as const;
 
 export type FigureKey = keyof typeof FIGURES;
@@ -62,7 +62,7 @@ export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
 /** The resolved figures: plain values, read by rules and functions. */
 export type ModelConfig = { readonly [K in FigureKey]: (typeof FIGURES)[K]["value"] extends number ? number : Rounding };
 
-/** Policy variants from the staff side (seed 000), off by default. */
+/** Policy variants from the staff side (Napo), off by default. */
 export interface Variants {
   /** Napo ch.3: domestic violence counts as an additional factor in tiering. */
   readonly napoDomesticViolence: boolean;
@@ -75,9 +75,9 @@ export interface Variants {
 export const DEFAULT_VARIANTS: Variants = { napoDomesticViolence: false, napoIndeterminateToPo: false, napoAdjournments: false };
 
 export const VARIANT_INFO: { readonly [K in keyof Variants]: { readonly label: string; readonly source: string } } = {
-  napoDomesticViolence: { label: "Domestic violence counts as an additional factor in tiering", source: "seed 000, ch.3 (Napo)" },
-  napoIndeterminateToPo: { label: "Life and indeterminate sentences always allocated to a PO", source: "seed 000, ch.3 (Napo)" },
-  napoAdjournments: { label: "Adjourn for police and social services information on Napo's triggers", source: "seed 000, ch.2 (Napo)" },
+  napoDomesticViolence: { label: "Domestic violence counts as an additional factor in tiering", source: "Napo's feedback on the Operating Model, ch.3" },
+  napoIndeterminateToPo: { label: "Life and indeterminate sentences always allocated to a PO", source: "Napo's feedback on the Operating Model, ch.3" },
+  napoAdjournments: { label: "Adjourn for police and social services information on Napo's triggers", source: "Napo's feedback on the Operating Model, ch.2" },
 };
 
 export type Overrides = Partial<Record<FigureKey, number | string>>;

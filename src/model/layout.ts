@@ -80,8 +80,8 @@ export const LAYOUT: readonly SheetDef[] = [
       f("vlo", "VLO", "yesno", false, "Does victim liaison work: Yes/No.", ["Victim liaison officer", "VLO role"]),
       f("yosSecondment", "YOS secondment", "yesno", false, "Seconded to a YOS: Yes/No.", ["Seconded to YOS", "YOS secondee"]),
       f("secondmentStart", "Secondment start", "date", false, "Date the YOS secondment began.", ["YOS secondment start"]),
-      f("yosLinkSpo", "YOS link SPO", "yesno", false, "Yes for the SPO who keeps contact with staff seconded to the YOS, one in each LDU cluster (seed 003 ch.7-8).", ["Link SPO", "YOS link"]),
-      f("gender", "Gender", "text", false, "Needed only for operational staff in APs for women (seed 003 ch.6).", ["Sex"]),
+      f("yosLinkSpo", "YOS link SPO", "yesno", false, "Yes for the SPO who keeps contact with staff seconded to the YOS, one in each LDU cluster (NPS Operating Model v1.0, ch.7-8).", ["Link SPO", "YOS link"]),
+      f("gender", "Gender", "text", false, "Needed only for operational staff in APs for women (NPS Operating Model v1.0, ch.6).", ["Sex"]),
     ],
   },
   {
@@ -102,7 +102,7 @@ export const LAYOUT: readonly SheetDef[] = [
     name: "Clusters",
     aliases: ["LDU clusters", "LDUs"],
     required: false,
-    help: "One row per LDU cluster, with the complexity measures of seed 003 ch.8.",
+    help: "One row per LDU cluster, with the complexity measures of NPS Operating Model v1.0, ch.8.",
     fields: [
       f("cluster", "Cluster", "text", true, "Cluster name.", ["LDU cluster", "Name"]),
       f("head", "Head of LDU cluster", "text", false, "Name of the Head of LDU cluster.", ["Head", "Head of cluster"]),

@@ -1,5 +1,5 @@
 /**
- * Court reports — NPS Operating Model ch.1 and ch.2 (seed 003); Napo adjournment variant, seed 000 ch.2.
+ * Court reports — NPS Operating Model ch.1 and ch.2 (NPS Operating Model v1.0); Napo adjournment variant, Napo's feedback on the Operating Model, ch.2.
  *
  * Three answers from one description of the case (`ReportCase`), so a court team's sheet of yes/no
  * columns feeds both: the report type (Oral, FDR, SDR; Adjourn under Napo's variant), the author
@@ -62,7 +62,7 @@ export interface ReportCase {
   readonly organisedCrime?: boolean | undefined;
   /** Exceptionally, more information is needed to complete a RoSH assessment (list 9). */
   readonly roshInfoNeeded?: boolean | undefined;
-  // --- Napo's adjournment triggers (seed 000 ch.2) ------------------------------------------
+  // --- Napo's adjournment triggers (Napo's feedback on the Operating Model, ch.2) ------------------------------------------
   /** The client has a child, or a child lives at the home or proposed address. */
   readonly childAtAddress?: boolean | undefined;
   /** An index or previous offence of domestic violence. */
@@ -74,7 +74,7 @@ export interface ReportCase {
 }
 
 export interface ReportTypeOptions {
-  /** Napo (seed 000 ch.2): adjourn for information on Napo's triggers. Off by default. */
+  /** Napo's feedback on the Operating Model (ch.2): adjourn for information on Napo's triggers. Off by default. */
   readonly napoAdjournments?: boolean;
 }
 
@@ -98,7 +98,7 @@ export function sdrMayGrounds(c: ReportCase): string[] {
   return g;
 }
 
-/** Napo's adjournment triggers (seed 000 ch.2) present in the case. */
+/** Napo's adjournment triggers (Napo's feedback on the Operating Model, ch.2) present in the case. */
 export function napoTriggers(c: ReportCase): string[] {
   const t: string[] = [];
   if (c.childAtAddress === true) t.push("a child at the address");
@@ -109,27 +109,27 @@ export function napoTriggers(c: ReportCase): string[] {
 }
 
 /**
- * The type of court report the case needs (seed 003 ch.2). In order: SDR where one must be
+ * The type of court report the case needs (NPS Operating Model v1.0, ch.2). In order: SDR where one must be
  * completed (dangerousness or detailed risk analysis; terrorism); SDR on a "may" ground unless a
- * written FDR was judged sufficient; under Napo's variant (seed 000 ch.2), Adjourn for information
+ * written FDR was judged sufficient; under Napo's variant (Napo's feedback on the Operating Model, ch.2), Adjourn for information
  * on any of Napo's triggers; a written FDR on a "may" ground judged FDR-sufficient, for complex or
  * sensitive information, or where no specific sentence is indicated; otherwise Oral on the day.
  */
 export function reportType(c: ReportCase, options: ReportTypeOptions = {}): ReportAdviceResult {
   if (c.dangerousness === true)
-    return { type: "SDR", reason: "SDR must be completed: dangerousness assessment or detailed risk analysis required (seed 003 ch.2)" };
-  if (c.terrorism === true) return { type: "SDR", reason: "SDR must be completed: terrorist offences (seed 003 ch.2)" };
+    return { type: "SDR", reason: "SDR must be completed: dangerousness assessment or detailed risk analysis required (NPS Operating Model v1.0, ch.2)" };
+  if (c.terrorism === true) return { type: "SDR", reason: "SDR must be completed: terrorist offences (NPS Operating Model v1.0, ch.2)" };
   const may = sdrMayGrounds(c);
   if (may.length > 0 && c.fdrSufficient !== true)
-    return { type: "SDR", reason: `SDR considered for ${may.join("; ")}; no FDR judged sufficient (seed 003 ch.2)` };
+    return { type: "SDR", reason: `SDR considered for ${may.join("; ")}; no FDR judged sufficient (NPS Operating Model v1.0, ch.2)` };
   if (options.napoAdjournments === true) {
     const t = napoTriggers(c);
-    if (t.length > 0) return { type: "Adjourn", reason: `Adjourn for police and social services information: ${t.join("; ")} (Napo, seed 000 ch.2)` };
+    if (t.length > 0) return { type: "Adjourn", reason: `Adjourn for police and social services information: ${t.join("; ")} (Napo's feedback on the Operating Model, ch.2)` };
   }
-  if (may.length > 0) return { type: "FDR", reason: `Written FDR judged sufficient despite ${may.join("; ")} (seed 003 ch.2)` };
-  if (c.complexOrSensitive === true) return { type: "FDR", reason: "Written FDR: oral reports are not suitable for complex or sensitive information (seed 003 ch.2)" };
-  if (c.sentenceIndicated !== true) return { type: "FDR", reason: "Written FDR: the court has not indicated a specific sentence (seed 003 ch.2)" };
-  return { type: "Oral", reason: "Oral on the day: a specific sentence is indicated and nothing complex or sensitive (seed 003 ch.2)" };
+  if (may.length > 0) return { type: "FDR", reason: `Written FDR judged sufficient despite ${may.join("; ")} (NPS Operating Model v1.0, ch.2)` };
+  if (c.complexOrSensitive === true) return { type: "FDR", reason: "Written FDR: oral reports are not suitable for complex or sensitive information (NPS Operating Model v1.0, ch.2)" };
+  if (c.sentenceIndicated !== true) return { type: "FDR", reason: "Written FDR: the court has not indicated a specific sentence (NPS Operating Model v1.0, ch.2)" };
+  return { type: "Oral", reason: "Oral on the day: a specific sentence is indicated and nothing complex or sensitive (NPS Operating Model v1.0, ch.2)" };
 }
 
 export interface ReportAuthorResult {
@@ -138,11 +138,11 @@ export interface ReportAuthorResult {
 }
 
 /**
- * Who writes the report (seed 003 ch.2): a qualified PO in the nine listed exceptions, otherwise
+ * Who writes the report (NPS Operating Model v1.0, ch.2): a qualified PO in the nine listed exceptions, otherwise
  * a trained and competent PSO. Manager discretion applies (ch.2), so this is advice.
  */
 export function reportAuthor(c: ReportCase): ReportAuthorResult {
-  const po = (n: number, why: string): ReportAuthorResult => ({ grade: "PO", reason: `PO: ${why} (seed 003 ch.2, list ${n})` });
+  const po = (n: number, why: string): ReportAuthorResult => ({ grade: "PO", reason: `PO: ${why} (NPS Operating Model v1.0, ch.2, list ${n})` });
   if (c.dangerousness === true) return po(1, "dangerousness assessment required");
   if (c.terrorism === true) return po(2, "terrorist offences");
   if (c.seriousMentalHealth === true) return po(3, "serious diagnosed mental health without practitioner or psychiatric information on the day");
@@ -152,7 +152,7 @@ export function reportAuthor(c: ReportCase): ReportAuthorResult {
   if (c.childSafeguarding === true) return po(7, "complex or serious child safeguarding");
   if (c.organisedCrime === true) return po(8, "serious organised crime");
   if (c.roshInfoNeeded === true) return po(9, "additional information needed to complete a RoSH assessment");
-  return { grade: "PSO", reason: "PSO: none of the nine exceptions applies (seed 003 ch.2)" };
+  return { grade: "PSO", reason: "PSO: none of the nine exceptions applies (NPS Operating Model v1.0, ch.2)" };
 }
 
 // --- reading cells ---------------------------------------------------------------------------
@@ -249,22 +249,22 @@ function line(key: MixKey, count: number, total: number, target: number | undefi
 }
 
 /**
- * The court report mix (seed 003 ch.1-2): each report type's share of `types`, each author grade's
+ * The court report mix (NPS Operating Model v1.0, ch.1-2): each report type's share of `types`, each author grade's
  * share of `authors`, against the configured targets (60/30/10, 35/65) and tolerance. The one
  * implementation behind REPORT_MIX and the validation rules.
  */
 export function reportMix(types: readonly ReportAdvice[], authors: readonly Grade[], config: ModelConfig): ReportMix {
   const tol = config.reportMixTolerance;
   const count = <T>(xs: readonly T[], x: T) => xs.filter((y) => y === x).length;
-  const typeSource = "seed 003, ch.2";
-  const authorSource = "seed 003, ch.1-2";
+  const typeSource = "NPS Operating Model v1.0, ch.2";
+  const authorSource = "NPS Operating Model v1.0, ch.1-2";
   const typeLines = [
     line("Oral", count(types, "Oral"), types.length, config.reportOralShare, tol, typeSource),
     line("FDR", count(types, "FDR"), types.length, config.reportFdrShare, tol, typeSource),
     line("SDR", count(types, "SDR"), types.length, config.reportSdrShare, tol, typeSource),
   ];
   const adjourned = count(types, "Adjourn");
-  if (adjourned > 0) typeLines.push(line("Adjourn", adjourned, types.length, undefined, tol, "Napo variant, seed 000 ch.2"));
+  if (adjourned > 0) typeLines.push(line("Adjourn", adjourned, types.length, undefined, tol, "Napo variant, Napo's feedback on the Operating Model, ch.2"));
   return {
     types: typeLines,
     authors: [

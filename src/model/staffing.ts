@@ -1,11 +1,11 @@
 /**
  * Staffing what-ifs for analysts, and the arithmetic the staffing validation rules reuse:
  *
- * - case administrators: 1:4 in OM teams, 1:3 in court teams, on FTE (seed 001 ch.4 Administration);
- * - SPO line management span: 1:10 (seed 001 ch.3);
- * - complex LDU clusters: ranked by complexity, the top 25% have a SOSM (seed 003 ch.8);
- * - YOS secondments: NPS PO resource equal to about 10% of the YOS caseload (seed 003 ch.7);
- * - PAROM countersignature: may be lifted after three successive reports assessed Good (seed 003 ch.4).
+ * - case administrators: 1:4 in OM teams, 1:3 in court teams, on FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration);
+ * - SPO line management span: 1:10 (Employer's reply on the E3 Phase 2 Blueprint, ch.3);
+ * - complex LDU clusters: ranked by complexity, the top 25% have a SOSM (NPS Operating Model v1.0, ch.8);
+ * - YOS secondments: NPS PO resource equal to about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7);
+ * - PAROM countersignature: may be lifted after three successive reports assessed Good (NPS Operating Model v1.0, ch.4).
  *
  * Every figure comes from a ModelConfig (src/model/config.ts). The computing functions take values
  * already read and checked (the parsers below, or the validation engine's readers, do that and
@@ -25,7 +25,7 @@ function requireAmount(n: number, what: string): void {
   if (!Number.isFinite(n) || n < 0) throw new RangeError(`${what} must be a finite number of 0 or more; got ${String(n)}`);
 }
 
-// --- case administrators (seed 001 ch.4) -------------------------------------------------------
+// --- case administrators (Employer's reply on the E3 Phase 2 Blueprint, ch.4) -------------------------------------------------------
 
 export const TEAM_TYPES = ["OM", "Court"] as const;
 export type TeamType = (typeof TEAM_TYPES)[number];
@@ -54,8 +54,8 @@ export function adminRatio(teamType: TeamType, config: ModelConfig): number {
 }
 
 /**
- * Case administrator FTE a team needs: staff FTE ÷ the ratio (seed 001 ch.4: 1:4 in OM teams,
- * 1:3 in court teams). Reading (DOMAIN §5): the ratio is on FTE, so two 0.5 FTE OMs count as one.
+ * Case administrator FTE a team needs: staff FTE ÷ the ratio (Employer's reply on the E3 Phase 2 Blueprint, ch.4: 1:4 in OM teams,
+ * 1:3 in court teams). Reading (rule book §5): the ratio is on FTE, so two 0.5 FTE OMs count as one.
  * Unrounded, so 11 OM FTE needs 2.75 CA FTE; a rule compares this with the CA FTE in post.
  */
 export function adminNeeded(staffFte: number, teamType: TeamType, config: ModelConfig): number {
@@ -79,7 +79,7 @@ export function adminGap(staffFte: number, adminFte: number, teamType: TeamType,
   return { needed, have: adminFte, short: Math.max(0, tidy(needed - adminFte)) };
 }
 
-// --- SPO line management span (seed 001 ch.3) --------------------------------------------------
+// --- SPO line management span (Employer's reply on the E3 Phase 2 Blueprint, ch.3) --------------------------------------------------
 
 export interface SpoNeed {
   /** staff ÷ span, unrounded: 11 staff at 1:10 is 1.1. */
@@ -89,11 +89,11 @@ export interface SpoNeed {
 }
 
 /**
- * SPOs needed to line manage `staffCount` POs and PSOs at 1:10 (seed 001 ch.3).
+ * SPOs needed to line manage `staffCount` POs and PSOs at 1:10 (Employer's reply on the E3 Phase 2 Blueprint, ch.3).
  * Reading: the span counts people (headcount), not FTE, since line management (supervision,
  * appraisal, absence) is per person whatever their hours; the whole number rounds up, the reading
  * that never has an SPO managing more than the span. Programme and treatment managers run at less
- * than 1:10 (seed 001 ch.3): use a smaller `spoSpan` for them.
+ * than 1:10 (Employer's reply on the E3 Phase 2 Blueprint, ch.3): use a smaller `spoSpan` for them.
  */
 export function spoNeeded(staffCount: number, config: ModelConfig): SpoNeed {
   requireAmount(staffCount, "staff headcount");
@@ -102,9 +102,9 @@ export function spoNeeded(staffCount: number, config: ModelConfig): SpoNeed {
   return { exact, whole: roundBy(exact, "up") };
 }
 
-// --- complex LDU clusters (seed 003 ch.8) -------------------------------------------------------
+// --- complex LDU clusters (NPS Operating Model v1.0, ch.8) -------------------------------------------------------
 
-/** The six measures seed 003 ch.8 names, in its order. */
+/** The six measures NPS Operating Model v1.0, ch.8 names, in its order. */
 export const CLUSTER_MEASURES = ["caseloadVolume", "caseloadComplexity", "partnerships", "geography", "courts", "offices"] as const;
 export type ClusterMeasure = (typeof CLUSTER_MEASURES)[number];
 
@@ -159,10 +159,10 @@ export interface RankOptions {
 }
 
 /**
- * Rank LDU clusters by complexity and flag the top share as complex (seed 003 ch.8: "Clusters have
+ * Rank LDU clusters by complexity and flag the top share as complex (NPS Operating Model v1.0, ch.8: "Clusters have
  * been ranked in order of complexity. The top 25% will have a Senior Operational Support Manager").
  *
- * Readings (DOMAIN §5; the seed names the measures, not how they combine):
+ * Readings (rule book §5; the Operating Model names the measures, not how they combine):
  * - each measure is normalised by dividing by its largest value across the clusters, so that a
  *   measure counted in thousands (caseload) does not swamp one counted in units (courts); a
  *   measure that is 0 for every cluster contributes 0;
@@ -210,7 +210,7 @@ export function rankClusters(
   return { ranking: { clusters: ranked, target, complexCount: ranked.filter((r) => r.complex).length }, problems: [] };
 }
 
-// --- YOS secondments (seed 003 ch.7) ------------------------------------------------------------
+// --- YOS secondments (NPS Operating Model v1.0, ch.7) ------------------------------------------------------------
 
 export interface YosResource {
   /** The share of the YOS caseload the NPS resource covers: caseload × yosCaseloadShare. */
@@ -220,10 +220,10 @@ export interface YosResource {
 }
 
 /**
- * The NPS seconded PO resource for a YOS (seed 003 ch.7: "The resource contribution for each YOS
+ * The NPS seconded PO resource for a YOS (NPS Operating Model v1.0, ch.7: "The resource contribution for each YOS
  * will equate to approximately 10% of the YOS caseload").
- * Reading (DOMAIN §5): 10% of the YOS caseload is the number of cases the NPS resource covers;
- * turning cases into FTE needs a cases-per-PO figure the seed does not give, so yosCasesPerPo is a
+ * Reading (rule book §5): 10% of the YOS caseload is the number of cases the NPS resource covers;
+ * turning cases into FTE needs a cases-per-PO figure the Operating Model does not give, so yosCasesPerPo is a
  * configurable default (40). 300 cases → 30 cases → 0.75 FTE.
  */
 export function yosFte(yosCaseload: number, config: ModelConfig): YosResource {
@@ -232,10 +232,10 @@ export function yosFte(yosCaseload: number, config: ModelConfig): YosResource {
   return { cases, fte: tidy(cases / config.yosCasesPerPo) };
 }
 
-// --- PAROM countersignature (seed 003 ch.4) ---------------------------------------------------
+// --- PAROM countersignature (NPS Operating Model v1.0, ch.4) ---------------------------------------------------
 
 /**
- * The quality assessments a PAROM may carry. Seed 003 ch.4 names only "Good"; the others are the
+ * The quality assessments a PAROM may carry. The Operating Model (ch.4) names only "Good"; the others are the
  * words this add-in accepts for "not Good", so that a typing slip is a problem, never a silent
  * "not Good" or "Good". Any other word is refused with the list.
  */
@@ -261,7 +261,7 @@ export interface ParomCountersign {
 }
 
 /**
- * Whether routine SPO countersignature of an OM's PAROMs is still required (seed 003 ch.4: "When
+ * Whether routine SPO countersignature of an OM's PAROMs is still required (NPS Operating Model v1.0, ch.4: "When
  * an OM has demonstrated consistent quality in writing PAROMs by completing three successive
  * reports assessed as Good, the QAF gives scope for lifting the requirement for routine SPO
  * countersignature"). `assessments` are one OM's reports in date order, oldest first.

@@ -1,5 +1,5 @@
 /**
- * Tiering — NPS Operating Model ch.3, Diagram 1 (seed 003); Napo variant seed 000 ch.3.
+ * Tiering — NPS Operating Model ch.3, Diagram 1 (NPS Operating Model v1.0); Napo variant Napo's feedback on the Operating Model, ch.3.
  */
 import { fail, ok, type Result } from "./problem";
 import type { Rosh, Tier } from "./values";
@@ -19,13 +19,13 @@ export interface TierInput {
 }
 
 export interface TierOptions {
-  /** Napo (seed 000 ch.3): domestic violence counts as an additional factor. */
+  /** Napo's feedback on the Operating Model (ch.3): domestic violence counts as an additional factor. */
   readonly napoDomesticViolence?: boolean;
 }
 
 export type Band = "B" | "C" | "D";
 
-/** Thresholds of Diagram 1, read as half-open at the printed lower bounds (DOMAIN §1). */
+/** Thresholds of Diagram 1, read as half-open at the printed lower bounds (rule book §1). */
 export const TIER_THRESHOLDS = {
   rsr: { B: 6.9, C: 3.0 },
   ogrs: { B: 90, C: 75 },

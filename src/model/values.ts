@@ -31,7 +31,7 @@ function norm(s: string): string {
   return s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
 }
 
-/** RoSH level. "None" and "No" read as Low (DOMAIN §1: "Low (or no) RoSH"). */
+/** RoSH level. "None" and "No" read as Low (rule book §1: "Low (or no) RoSH"). */
 export function parseRosh(v: CellValue, arg: string): Result<Rosh | undefined> {
   if (isBlank(v)) return ok(undefined);
   if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
@@ -83,7 +83,7 @@ const PERCENT_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
 /**
  * A score (RSR, OGRS) in percentage points: 6.9 means 6.9%. Text "6.9%" reads as 6.9.
  * With `fractions`, a bare number is a fraction (0.069 means 6.9%), as a percent-formatted
- * cell holds it; a value above 1 is then refused rather than guessed (DOMAIN §1, the percent hazard).
+ * cell holds it; a value above 1 is then refused rather than guessed (rule book §1, the percent hazard).
  */
 export function parsePercent(v: CellValue, arg: string, fractions = false): Result<number | undefined> {
   if (isBlank(v)) return ok(undefined);

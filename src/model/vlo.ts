@@ -1,9 +1,9 @@
 /**
  * Victim work weighting — NPS Operating Model ch.1 ("Victim case complexity weighting model ... to
- * support equity in caseloads") and ch.5 (the Victim Contact Service) (seed 003).
+ * support equity in caseloads") and ch.5 (the Victim Contact Service) (NPS Operating Model v1.0).
  *
  * Reading: a victim case's workload score is its case-type weight times the weighted sum of its
- * activities: score = caseTypeWeight × Σ (count of activity × activity weight). The seeds name the
+ * activities: score = caseTypeWeight × Σ (count of activity × activity weight). The Operating Model names the
  * model but give NO weights, so the add-in ships DEFAULT_VLO_WEIGHTS, labelled a default
  * everywhere it shows; a division's own table (Kind | Name | Weight) replaces it.
  */
@@ -21,7 +21,7 @@ export interface VloCaseTypeWeight {
 
 /**
  * A weight table: plain data so the task pane can keep it in the workbook's settings (JSON).
- * `source` says where the weights came from ("default (the seeds give no weights)" or the range).
+ * `source` says where the weights came from ("Add-in default: NPS Operating Model v1.0 gives no weights" or the range).
  */
 export interface VloWeightTable {
   readonly source: string;
@@ -29,11 +29,11 @@ export interface VloWeightTable {
   readonly activities: Readonly<Record<VloActivity, number>>;
 }
 
-export const VLO_DEFAULT_SOURCE = "default (the seeds give no weights)";
+export const VLO_DEFAULT_SOURCE = "Add-in default: NPS Operating Model v1.0 gives no weights";
 
 /**
- * THE DEFAULT weight table — an assumption of this add-in, not a figure from the seeds, which name
- * the weighting model (seed 003 ch.1) and the statutory scope (ch.5) but give no weights. Case types
+ * THE DEFAULT weight table — an assumption of this add-in, not a figure from the Operating Model, which name
+ * the weighting model (NPS Operating Model v1.0, ch.1) and the statutory scope (ch.5) but give no weights. Case types
  * follow the VCS scope: victims of specified sexual and violent offences sentenced to 12 months or
  * more, bereaved families, indeterminate sentences with parole reviews, restricted hospital orders,
  * and non-statutory contact. Replace it with the division's own table.
@@ -72,7 +72,7 @@ export function caseTypeWeight(table: VloWeightTable, caseType: string, arg = "c
 }
 
 /**
- * The workload score of one victim case (seed 003 ch.1, ch.5; weights per `table`):
+ * The workload score of one victim case (NPS Operating Model v1.0, ch.1, ch.5; weights per `table`):
  * case-type weight × Σ (count × activity weight). Missing counts are 0. Counts are checked by the
  * caller's parser (whole numbers of 0 or more); a negative count here is a programmer mistake.
  */

@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   AriaLiveAnnouncer,
-  Badge,
   Button,
   Field,
   FluentProvider,
@@ -15,13 +14,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Select,
   Tab,
   TabList,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { Finding, Severity, ValidateOptions, ValidationReport, WorkbookData } from "../model/validate/types";
-import { SEVERITIES } from "../model/validate/types";
+import type { ValidateOptions, ValidationReport, WorkbookData } from "../model/validate/types";
 import type { AddinSettings } from "../shared/settings";
 import type { CellRef, ExcelAdapter, ReportSheet, SavedFill } from "./excel-adapter";
 import { excelErrorMessage } from "./excel-adapter";
@@ -30,10 +27,10 @@ import { reportMixPicture, tierGradePicture } from "./picture-data";
 import { ReportMixPicture, TierGradePicture } from "./Pictures";
 import { WhatIf } from "./WhatIf";
 import { ColumnMapping } from "./ColumnMapping";
+import { Findings, refOf, Summary } from "./Results";
 import { LAYOUT } from "../model/layout";
 
 export const PERCENT_HAZARD_RULE = "caseload.percentHazard";
-const PAGE = 200;
 
 export interface PaneDeps {
   readonly adapter: ExcelAdapter;
@@ -50,19 +47,8 @@ type Pending = { title: string; lines: string[]; action: () => Promise<void> };
 const useStyles = makeStyles({
   root: { padding: "12px", maxWidth: "420px", fontSize: "14px" },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px", marginBottom: "8px" },
-  list: { listStyleType: "none", paddingLeft: 0, margin: 0 },
-  finding: { marginBottom: "6px" },
-  table: { borderCollapse: "collapse", width: "100%" },
-  cell: { textAlign: "left", verticalAlign: "top", padding: "2px 4px", borderBottom: "1px solid #e0e0e0" },
-  filters: { display: "flex", gap: "8px" },
 });
 
-const STATUS_BADGE = { pass: "success", warning: "warning", fail: "danger", "not checked": "informative" } as const;
-const SEVERITY_LABEL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Information" };
-
-function refOf(f: Finding): CellRef | undefined {
-  return f.sheet !== undefined && f.cell !== undefined ? { sheet: f.sheet, cell: f.cell } : undefined;
-}
 
 function describeCells(cells: readonly CellRef[], max = 12): string[] {
   const bySheet = new Map<string, string[]>();
@@ -84,10 +70,8 @@ export function App({ deps }: { deps: PaneDeps }) {
     initial.problems.length > 0 ? [{ intent: "warning", title: "Some saved settings were ignored", text: initial.problems.join(" ") }] : [],
   );
   const [pending, setPending] = useState<Pending | undefined>();
-  const [severity, setSeverity] = useState<Severity | "all">("all");
-  const [rule, setRule] = useState<string>("all");
-  /** Findings drawn at once: a 100,000-row caseload can give thousands; more on request. */
-  const [limit, setLimit] = useState(PAGE);
+  /** Counts validations, so the findings list (and its filters) starts afresh with each. */
+  const [run, setRun] = useState(0);
   const [current, setCurrent] = useState<AddinSettings>(initial.settings);
   const highlights = useRef<SavedFill[]>(initial.highlights);
   const [highlightCount, setHighlightCount] = useState(initial.highlights.length);
@@ -104,9 +88,7 @@ export function App({ deps }: { deps: PaneDeps }) {
     (b: WorkbookData, st: AddinSettings) => {
       const r = validate(b, { overrides: st.overrides, variants: st.variants, ...(st.columnMaps ? { columnMaps: st.columnMaps } : {}) });
       setReport(r);
-      setRule("all");
-      setSeverity("all");
-      setLimit(PAGE);
+      setRun((n) => n + 1);
       return r;
     },
     [validate],
@@ -157,18 +139,6 @@ export function App({ deps }: { deps: PaneDeps }) {
 
   const findings = useMemo(() => report?.findings ?? [], [report]);
   const hazards = findings.filter((f) => f.rule === PERCENT_HAZARD_RULE);
-  const shown = findings.filter((f) => (severity === "all" || f.severity === severity) && (rule === "all" || f.rule === rule));
-  const rules = [...new Set(findings.map((f) => f.rule))].sort();
-  const grouped = useMemo(() => {
-    const m = new Map<string, Map<Severity, Finding[]>>();
-    for (const f of shown.slice(0, limit)) {
-      const sheet = f.sheet ?? "Workbook";
-      const bySev = m.get(sheet) ?? new Map<Severity, Finding[]>();
-      bySev.set(f.severity, [...(bySev.get(f.severity) ?? []), f]);
-      m.set(sheet, bySev);
-    }
-    return m;
-  }, [shown, limit]);
   const cellRefs = useMemo(() => {
     const seen = new Set<string>();
     const out: CellRef[] = [];
@@ -361,105 +331,12 @@ export function App({ deps }: { deps: PaneDeps }) {
 
               {report && (
                 <>
-                  <h2 style={{ fontSize: "16px" }}>Summary</h2>
-                  <table className={s.table}>
-                    <thead>
-                      <tr>
-                        <th className={s.cell} scope="col">Check</th>
-                        <th className={s.cell} scope="col">Figure / target</th>
-                        <th className={s.cell} scope="col">Result</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.summaries.map((r) => (
-                        <tr key={r.rule}>
-                          <td className={s.cell}>
-                            {r.label}
-                            <div style={{ fontSize: "12px" }}>{r.source}</div>
-                          </td>
-                          <td className={s.cell}>
-                            {r.figure ?? `${r.counts.error} errors, ${r.counts.warning} warnings`}
-                            {r.target ? ` (target ${r.target})` : ""}
-                          </td>
-                          <td className={s.cell}>
-                            <Badge appearance="tint" color={STATUS_BADGE[r.status]}>
-                              {r.status}
-                            </Badge>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  {report.overrides.length > 0 && (
-                    <p>
-                      What-if in force: {report.overrides.map((o) => `${o.label}: ${String(o.from)} → ${String(o.to)}`).join("; ")}
-                    </p>
-                  )}
+                  <Summary report={report} />
 
                   {mix && <ReportMixPicture mix={mix} />}
                   {tiers && tiers.total > 0 && <TierGradePicture counts={tiers} />}
 
-                  <h2 style={{ fontSize: "16px" }}>Findings ({shown.length} of {findings.length})</h2>
-                  <div className={s.filters}>
-                    <Field label="Severity">
-                      <Select value={severity} onChange={(_, d) => {
-                          setSeverity(d.value as Severity | "all");
-                          setLimit(PAGE);
-                        }}>
-                        <option value="all">All</option>
-                        {SEVERITIES.map((v) => (
-                          <option key={v} value={v}>
-                            {v}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
-                    <Field label="Rule">
-                      <Select value={rule} onChange={(_, d) => {
-                          setRule(d.value);
-                          setLimit(PAGE);
-                        }}>
-                        <option value="all">All</option>
-                        {rules.map((v) => (
-                          <option key={v} value={v}>
-                            {v}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
-                  </div>
-                  {[...grouped.entries()].map(([sheet, bySev]) => (
-                    <section key={sheet} aria-label={`Findings on ${sheet}`}>
-                      <h3 style={{ fontSize: "15px" }}>{sheet}</h3>
-                      {SEVERITIES.filter((v) => bySev.has(v)).map((v) => (
-                        <div key={v}>
-                          <h4 style={{ fontSize: "14px", margin: "4px 0" }}>
-                            {SEVERITY_LABEL[v]} ({bySev.get(v)!.length})
-                          </h4>
-                          <ul className={s.list}>
-                            {bySev.get(v)!.map((f, i) => {
-                              const ref = refOf(f);
-                              return (
-                                <li key={i} className={s.finding}>
-                                  {ref ? (
-                                    <Button size="small" appearance="subtle" onClick={() => void goTo(ref)} aria-label={`Go to ${ref.sheet}!${ref.cell}: ${f.message}`}>
-                                      {ref.cell}
-                                    </Button>
-                                  ) : null}{" "}
-                                  {f.message} <span style={{ fontSize: "12px" }}>({f.source})</span>
-                                </li>
-                              );
-                            })}
-                          </ul>
-                        </div>
-                      ))}
-                    </section>
-                  ))}
-                  {shown.length > limit && (
-                    <Button onClick={() => setLimit(limit + PAGE)}>
-                      Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit} not shown
-                    </Button>
-                  )}
+                  <Findings key={run} findings={findings} onGoTo={(ref) => void goTo(ref)} />
                 </>
               )}
             </div>

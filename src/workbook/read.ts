@@ -321,7 +321,7 @@ class SheetCells {
     if (col > this.maxCol) this.maxCol = col;
     // Number format of the first number under the first row, per column (the header row holds text).
     // A percent format on any of the next few numbers wins: a stray number in a title row above the
-    // header must not hide a percent-formatted score column (DOMAIN §1; the dangerous direction).
+    // header must not hide a percent-formatted score column (rule book §1; the dangerous direction).
     if (this.rowNumbers.length > 1 && typeof value === "number") {
       const seen = this.seen[col] ?? 0;
       if (seen < FORMAT_SAMPLE) {

@@ -92,7 +92,7 @@ describe("nps-om validate: exit codes 0 / 1 / 2", () => {
   });
 });
 
-describe("nps-om validate: the percent hazard (DOMAIN §1) is read from the cells' number format", () => {
+describe("nps-om validate: the percent hazard (rule book §1) is read from the cells' number format", () => {
   it("percent-formatted RSR fractions are shown first, before the errors", async () => {
     const file = await writeBook(
       tmp.file("percent.xlsx"),
@@ -210,7 +210,7 @@ describe("nps-om figures and template", () => {
     const r = await run("figures");
     expect(r.code).toBe(0);
     for (const k of FIGURE_KEYS) expect(r.out).toContain(k);
-    expect(r.out).toMatch(/omAdminRatio +4 +OMs per case administrator.*seed 001, ch\.4/);
+    expect(r.out).toMatch(/omAdminRatio +4 +OMs per case administrator.*Employer's reply on the E3 Phase 2 Blueprint, ch\.4/);
     expect(r.out).toMatch(/napoDomesticViolence/);
     const json = JSON.parse((await run("figures", "--json")).out) as { figures: { key: string; value: unknown }[] };
     expect(json.figures.find((f) => f.key === "apWakingStaff")?.value).toBe(2);

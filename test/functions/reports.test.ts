@@ -19,7 +19,7 @@ function TYPE(d: M, t: M, cc: M, mh: M, sv: M, cs: M, ind: M, sens: M, ...rest: 
   return shown(TYPE_RAW(d, t, cc, mh, sv, cs, ind, sens, ...rest));
 }
 
-describe("NPS.REPORT_TYPE (seed 003 ch.2)", () => {
+describe("NPS.REPORT_TYPE (NPS Operating Model v1.0, ch.2)", () => {
   it("report type: one answer per row over a court team's yes/no columns", () => {
     expect(
       TYPE(
@@ -57,7 +57,7 @@ describe("NPS.REPORT_TYPE (seed 003 ch.2)", () => {
     expect(TYPE(col("Y", null), b, b, b, b, b, b, b)).toEqual([["SDR"], [""]]);
   });
 
-  it("report type: the Napo adjournment variant adjourns on a trigger when switched on (seed 000 ch.2)", () => {
+  it("report type: the Napo adjournment variant adjourns on a trigger when switched on (Napo's feedback on the Operating Model, ch.2)", () => {
     const base = [no(), no(), no(), no(), no(), no(), one("Y"), no(), one(null)] as const;
     const triggers = [col("Y", "N", "N", "N", "N"), col("N", "Y", "N", "N", "N"), col("N", "N", "Y", "N", "N"), col("N", "N", "N", "Y", "N")];
     expect(TYPE(...base, ...triggers, true)).toEqual([["Adjourn"], ["Adjourn"], ["Adjourn"], ["Adjourn"], ["Oral"]]);
@@ -117,7 +117,7 @@ describe("NPS.REPORT_TYPE bad input gives #VALUE! naming the argument", () => {
   });
 });
 
-describe("NPS.REPORT_AUTHOR (seed 003 ch.2, list 1-9)", () => {
+describe("NPS.REPORT_AUTHOR (NPS Operating Model v1.0, ch.2, list 1-9)", () => {
   const n = () => no();
   function AUTHOR(...a: unknown[]) {
     return shown((report_author as (...x: unknown[]) => unknown)(...a));
@@ -160,7 +160,7 @@ describe("NPS.REPORT_AUTHOR (seed 003 ch.2, list 1-9)", () => {
   });
 });
 
-describe("NPS.REPORT_MIX (seed 003 ch.1-2)", () => {
+describe("NPS.REPORT_MIX (NPS Operating Model v1.0, ch.1-2)", () => {
   const rep = (n: number, x: string) => Array.from({ length: n }, () => x);
 
   it("report mix: a spilled table with a header row; shares against 60/30/10 and 35/65", () => {

@@ -16,19 +16,19 @@ const call = (f: unknown, ...a: unknown[]) => shown((f as (...x: unknown[]) => u
 /** The whole-call error as the user reads it: "#VALUE!: message". */
 const thrown = (f: () => unknown) => shown(thrownError(f));
 
-describe("NPS.ADMIN_NEEDED: case administrators 1:4 in OM teams, 1:3 in courts, on FTE (seed 001 ch.4)", () => {
-  it("staffing.adminRatio: spills one CA FTE per row: 11 OM → 2.75, 12 OM → 3, 9 Court → 3, part-time 10.5 OM → 2.625 (seed 001 ch.4)", () => {
+describe("NPS.ADMIN_NEEDED: case administrators 1:4 in OM teams, 1:3 in courts, on FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
+  it("staffing.adminRatio: spills one CA FTE per row: 11 OM → 2.75, 12 OM → 3, 9 Court → 3, part-time 10.5 OM → 2.625 (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     expect(call(admin_needed, col(11, 12, 9, 10.5), col("OM", "OM team", "Court", "om"))).toEqual([[2.75], [3], [3], [2.625]]);
   });
 
-  it("staffing.adminRatio: a single team type broadcasts over a column; blank rows stay blank (seed 001 ch.4)", () => {
+  it("staffing.adminRatio: a single team type broadcasts over a column; blank rows stay blank (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const out = call(admin_needed, col(4, null, 6), one("Court")) as unknown[][];
     expect(out[0]![0]).toBeCloseTo(4 / 3, 9);
     expect(out.slice(1)).toEqual([[""], [2]]);
     expect(call(admin_needed, col(8, null), col("OM", null))).toEqual([[2], [""]]);
   });
 
-  it("staffing.adminRatio: the task pane's what-if ratio applies (seed 001 ch.4)", () => {
+  it("staffing.adminRatio: the task pane's what-if ratio applies (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     setSettings({ ...DEFAULT_SETTINGS, overrides: { omAdminRatio: 5 } });
     expect(call(admin_needed, one(10), one("OM"))).toEqual([[2]]);
   });
@@ -37,7 +37,7 @@ describe("NPS.ADMIN_NEEDED: case administrators 1:4 in OM teams, 1:3 in courts, 
     expect(call(admin_needed, col(-1, "ten", 4, 4), col("OM", "OM", "Custody", null))).toEqual([
       ["#VALUE!: staff_fte: expected a number of 0 or more; got -1."],
       ['#VALUE!: staff_fte: expected a number of 0 or more; got "ten".'],
-      ['#VALUE!: team_type: expected a team type OM (an offender management team, 1 case administrator to 4 OMs) or Court (a court team, 1 to 3) (seed 001 ch.4); got "Custody".'],
+      [`#VALUE!: team_type: expected a team type OM (an offender management team, 1 case administrator to 4 OMs) or Court (a court team, 1 to 3) (Employer's reply on the E3 Phase 2 Blueprint, ch.4); got "Custody".`],
       ["#VALUE!: team_type is blank; expected OM or Court."],
     ]);
     // A blank FTE is an unused row, even beside a team type.
@@ -56,14 +56,14 @@ describe("NPS.ADMIN_NEEDED: case administrators 1:4 in OM teams, 1:3 in courts, 
   });
 });
 
-describe("NPS.SPO_NEEDED: SPO line management span 1:10, by headcount (seed 001 ch.3)", () => {
-  it("staffing.spoSpan: whole SPOs round up: 10 → 1, 11 → 2, 0 → 0; exact gives 1.1 (seed 001 ch.3)", () => {
+describe("NPS.SPO_NEEDED: SPO line management span 1:10, by headcount (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
+  it("staffing.spoSpan: whole SPOs round up: 10 → 1, 11 → 2, 0 → 0; exact gives 1.1 (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
     expect(call(spo_needed, col(10, 11, 20, 21))).toEqual([[1], [2], [2], [3]]);
     expect(call(spo_needed, col(11, 5), true)).toEqual([[1.1], [0.5]]);
     expect(call(spo_needed, col(11, null), one(false))).toEqual([[2], [""]]);
   });
 
-  it("staffing.spoSpan: FTE instead of a headcount is refused with a message that says so (seed 001 ch.3)", () => {
+  it("staffing.spoSpan: FTE instead of a headcount is refused with a message that says so (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
     expect(call(spo_needed, one(10.5))).toEqual([["#VALUE!: staff: expected a whole number of people, 0 or more (headcount, not FTE); got 10.5."]]);
   });
 
@@ -85,44 +85,44 @@ const CO = col(9, 5, 5, 3, 2, 1, 1);
 const OF = col(9, 5, 5, 3, 2, 1, 1);
 const CC = (...rest: unknown[]) => call(complex_clusters, NAMES, VOL, CX, PA, GEO, CO, OF, ...rest);
 
-describe("NPS.COMPLEX_CLUSTERS: top 25% of clusters by complexity have a SOSM (seed 003 ch.8)", () => {
-  it("staffing.complexClusters: flags spill TRUE/FALSE; the tie at the cut-off makes three complex of seven (seed 003 ch.8)", () => {
+describe("NPS.COMPLEX_CLUSTERS: top 25% of clusters by complexity have a SOSM (NPS Operating Model v1.0, ch.8)", () => {
+  it("staffing.complexClusters: flags spill TRUE/FALSE; the tie at the cut-off makes three complex of seven (NPS Operating Model v1.0, ch.8)", () => {
     expect(CC()).toEqual(col(true, true, true, false, false, false, false));
   });
 
-  it("staffing.complexClusters: output rank and score (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: output rank and score (NPS Operating Model v1.0, ch.8)", () => {
     expect(CC("rank")).toEqual(col(1, 2, 2, 4, 5, 6, 6));
     const scores = (CC("score") as number[][]).map((r) => r[0]!);
     expect(scores[0]).toBe(1);
     expect(scores[1]).toBeCloseTo(5 / 9, 9);
   });
 
-  it("staffing.complexClusterRounding: share and rounding arguments override the figures for the call (seed 003 ch.8)", () => {
+  it("staffing.complexClusterRounding: share and rounding arguments override the figures for the call (NPS Operating Model v1.0, ch.8)", () => {
     expect(CC("flag", 0.25, "down")).toEqual(col(true, false, false, false, false, false, false));
     expect(CC(null, 0.5, "nearest")).toEqual(col(true, true, true, true, false, false, false));
   });
 
-  it("staffing.complexClusters: the task pane's weights and rounding apply (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: the task pane's weights and rounding apply (NPS Operating Model v1.0, ch.8)", () => {
     setSettings({ ...DEFAULT_SETTINGS, overrides: { complexClusterRounding: "down" } });
     expect(CC()).toEqual(col(true, false, false, false, false, false, false));
   });
 
-  it("staffing.complexClusters: fully blank rows (Excel desktop's 0s) stay blank and are not ranked (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: fully blank rows (Excel desktop's 0s) stay blank and are not ranked (NPS Operating Model v1.0, ch.8)", () => {
     const z = (m: M) => [...m.slice(0, 2), [0], ...m.slice(2)];
     expect(call(complex_clusters, z(NAMES), z(VOL), z(CX), z(PA), z(GEO), z(CO), z(OF))).toEqual([[true], [true], [""], [true], [false], [false], [false], [false]]);
   });
 
-  it("staffing.complexClusters: a blank measure is one #VALUE! naming the cluster and the argument (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: a blank measure is one #VALUE! naming the cluster and the argument (NPS Operating Model v1.0, ch.8)", () => {
     const courts = col(9, 5, null, 3, 2, 1, 1);
     expect(thrown(() => call(complex_clusters, NAMES, VOL, CX, PA, GEO, courts, OF))).toBe(
-      '#VALUE!: courts is blank for cluster "East"; every cluster needs all six complexity measures to be ranked (seed 003 ch.8). Give 0 if the cluster truly has none.',
+      '#VALUE!: courts is blank for cluster "East"; every cluster needs all six complexity measures to be ranked (NPS Operating Model v1.0, ch.8). Give 0 if the cluster truly has none.',
     );
   });
 
-  it("staffing.complexClusters: a negative measure, text, or a missing name is one #VALUE! naming the row or cluster (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: a negative measure, text, or a missing name is one #VALUE! naming the row or cluster (NPS Operating Model v1.0, ch.8)", () => {
     const neg = col(9, 5, 5, -3, 2, 1, 1);
     expect(thrown(() => call(complex_clusters, NAMES, VOL, CX, PA, neg, CO, OF))).toBe(
-      '#VALUE!: geography for cluster "West" is -3; a complexity measure must be a number of 0 or more (seed 003 ch.8).',
+      '#VALUE!: geography for cluster "West" is -3; a complexity measure must be a number of 0 or more (NPS Operating Model v1.0, ch.8).',
     );
     const txt = col(9, 5, 5, 3, "many", 1, 1);
     expect(thrown(() => call(complex_clusters, NAMES, VOL, CX, PA, GEO, CO, txt))).toBe(
@@ -148,12 +148,12 @@ describe("NPS.COMPLEX_CLUSTERS: top 25% of clusters by complexity have a SOSM (s
   });
 });
 
-describe("NPS.YOS_FTE: NPS resource about 10% of the YOS caseload (seed 003 ch.7)", () => {
-  it("staffing.yosFte: 300 cases → 30 covered → 0.75 FTE at 40 per PO; spills per row (seed 003 ch.7)", () => {
+describe("NPS.YOS_FTE: NPS resource about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7)", () => {
+  it("staffing.yosFte: 300 cases → 30 covered → 0.75 FTE at 40 per PO; spills per row (NPS Operating Model v1.0, ch.7)", () => {
     expect(call(yos_fte, col(300, 400, null, 0))).toEqual([[0.75], [1], [""], [""]]);
   });
 
-  it("staffing.yosFte: cases_per_po overrides the default 40 for the call; the task pane's figure otherwise (seed 003 ch.7)", () => {
+  it("staffing.yosFte: cases_per_po overrides the default 40 for the call; the task pane's figure otherwise (NPS Operating Model v1.0, ch.7)", () => {
     expect(call(yos_fte, one(300), 30)).toEqual([[1]]);
     setSettings({ ...DEFAULT_SETTINGS, overrides: { yosCasesPerPo: 60 } });
     expect(call(yos_fte, one(300))).toEqual([[0.5]]);
@@ -166,26 +166,26 @@ describe("NPS.YOS_FTE: NPS resource about 10% of the YOS caseload (seed 003 ch.7
   });
 });
 
-describe("NPS.PAROM_COUNTERSIGN: lifted after three successive Good (seed 003 ch.4)", () => {
-  it("staffing.paromGoodRun: G,G,G → May lift; G,G,RI,G,G → Countersign (seed 003 ch.4)", () => {
+describe("NPS.PAROM_COUNTERSIGN: lifted after three successive Good (NPS Operating Model v1.0, ch.4)", () => {
+  it("staffing.paromGoodRun: G,G,G → May lift; G,G,RI,G,G → Countersign (NPS Operating Model v1.0, ch.4)", () => {
     expect(call(parom_countersign, col("Good", "good", "GOOD"))).toEqual([["May lift"]]);
     expect(call(parom_countersign, col("Good", "Good", "Requires improvement", "Good", "Good"))).toEqual([["Countersign"]]);
   });
 
-  it("staffing.paromGoodRun: blank cells (unused rows, desktop 0s) are skipped; none at all → Countersign (seed 003 ch.4)", () => {
+  it("staffing.paromGoodRun: blank cells (unused rows, desktop 0s) are skipped; none at all → Countersign (NPS Operating Model v1.0, ch.4)", () => {
     expect(call(parom_countersign, col("Good", null, "Good", 0, "Good", null, null))).toEqual([["May lift"]]);
     expect(call(parom_countersign, col(null, null))).toEqual([["Countersign"]]);
   });
 
-  it("staffing.paromGoodRun: good_run overrides the figure for the call (seed 003 ch.4)", () => {
+  it("staffing.paromGoodRun: good_run overrides the figure for the call (NPS Operating Model v1.0, ch.4)", () => {
     expect(call(parom_countersign, col("Good", "Good", "Good"), 4)).toEqual([["Countersign"]]);
     expect(thrown(() => call(parom_countersign, col("Good"), 0))).toBe("#VALUE!: good_run: expected a number from 1 to 50; got 0.");
   });
 
-  it("staffing.paromAssessment: an unknown word is one #VALUE! naming the row, never a guess (seed 003 ch.4)", () => {
+  it("staffing.paromAssessment: an unknown word is one #VALUE! naming the row, never a guess (NPS Operating Model v1.0, ch.4)", () => {
     expect(thrown(() => call(parom_countersign, col("Good", "Outstanding")))).toBe(
       '#VALUE!: Row 2 of assessments: assessments: expected a PAROM quality assessment, one of Good, Not good, Requires improvement, Inadequate; got "Outstanding". ' +
-        "Only reports assessed Good count towards lifting countersignature (seed 003 ch.4); if your assessment scale has other words, record each report as Good or Not good.",
+        "Only reports assessed Good count towards lifting countersignature (NPS Operating Model v1.0, ch.4); if your assessment scale has other words, record each report as Good or Not good.",
     );
   });
 

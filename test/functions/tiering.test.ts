@@ -14,7 +14,7 @@ function TIER(rosh: unknown[][], rsr: unknown[][], ogrs: unknown[][], cat = blan
   return shown(tier(rosh, rsr, ogrs, cat, lvl, cpp, iom, vul, ...(rest as [unknown, unknown[][], unknown])));
 }
 
-describe("NPS.TIER (seed 003 ch.3 Diagram 1)", () => {
+describe("NPS.TIER (NPS Operating Model v1.0, ch.3 Diagram 1)", () => {
   it("tier: one tier per row over whole columns, so one formula spills over a caseload", () => {
     expect(TIER(col("High", "Medium", "Low", "low"), col(1, 4, 2.9, 7), col(10, 10, 80, null), col(null, 1, null, null), col(null, 1, null, null))).toEqual([
       ["B2"], ["C1"], ["C2"], ["B2"],
@@ -25,7 +25,7 @@ describe("NPS.TIER (seed 003 ch.3 Diagram 1)", () => {
     expect(TIER(col("Low", "Medium"), one(null), one(null), blank(), blank(), blank(), one("Y"))).toEqual([["D1"], ["C1"]]);
   });
 
-  it("tier: text scores such as \"6.9%\" read as 6.9 (DOMAIN §1)", () => {
+  it("tier: text scores such as \"6.9%\" read as 6.9 (rule book §1)", () => {
     expect(TIER(one("Low"), one("6.9%"), one(null))).toEqual([["B2"]]);
   });
 
@@ -41,12 +41,12 @@ describe("NPS.TIER (seed 003 ch.3 Diagram 1)", () => {
     expect(TIER(col(0), col(0), col(0), one(0), one(0), one(false), one(0), one(0))).toEqual([[""]]);
   });
 
-  it("tier: percent-formatted cells with scores_as_fractions read 0.069 as 6.9% (DOMAIN §1)", () => {
+  it("tier: percent-formatted cells with scores_as_fractions read 0.069 as 6.9% (rule book §1)", () => {
     expect(TIER(one("Low"), one(0.069), one(null), blank(), blank(), blank(), blank(), blank(), true)).toEqual([["B2"]]);
     expect(TIER(one("Low"), one(0.069), one(null))).toEqual([["D2"]]);
   });
 
-  it("tier: the Napo DV variant counts domestic violence as an additional factor (seed 000 ch.3)", () => {
+  it("tier: the Napo DV variant counts domestic violence as an additional factor (Napo's feedback on the Operating Model, ch.3)", () => {
     const args = [col("Medium", "Medium"), blank(), blank(), blank(), blank(), blank(), blank(), blank(), null, col("Y", "N")] as const;
     expect(TIER(...args, true)).toEqual([["C1"], ["C2"]]);
     expect(TIER(...args, false)).toEqual([["C2"], ["C2"]]);
@@ -113,7 +113,7 @@ describe("NPS.TIER bad input gives #VALUE! naming the argument", () => {
   });
 });
 
-describe("NPS.ALLOCATE_GRADE (seed 003 ch.1, ch.3)", () => {
+describe("NPS.ALLOCATE_GRADE (NPS Operating Model v1.0, ch.1, ch.3)", () => {
   it("allocate: tiers A and B to a PO, C1 to a PO, C2/D1/D2 to a PSO, over a column", () => {
     expect(shown(allocate_grade(col("A", "B1", "B2", "C1", "C2", "D1", "D2"), col("Low", "Medium", "Low", "Medium", "Medium", "Low", "Low")))).toEqual([
       ["PO"], ["PO"], ["PO"], ["PO"], ["PSO"], ["PSO"], ["PSO"],
@@ -128,7 +128,7 @@ describe("NPS.ALLOCATE_GRADE (seed 003 ch.1, ch.3)", () => {
     expect(shown(allocate_grade(col("C1", "C1", "D2"), one("Medium"), col("Y", "N", null), col(null, null, "Yes")))).toEqual([["PSO"], ["PO"], ["PO"]]);
   });
 
-  it("allocate: Napo's indeterminate variant (seed 000 ch.3)", () => {
+  it("allocate: Napo's indeterminate variant (Napo's feedback on the Operating Model, ch.3)", () => {
     expect(shown(allocate_grade(one("D2"), one("Low"), blank(), blank(), one(true), true))).toEqual([["PO"]]);
     expect(shown(allocate_grade(one("D2"), one("Low"), blank(), blank(), one(true), false))).toEqual([["PSO"]]);
   });

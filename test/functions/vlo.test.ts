@@ -28,7 +28,7 @@ const DIVISION: M = [
   ["activity", "MAPPA representation", 3],
 ];
 
-describe("NPS.VLO_WEIGHT with the default table (seed 003 ch.1, ch.5; the seeds give no weights)", () => {
+describe("NPS.VLO_WEIGHT with the default table (NPS Operating Model v1.0, ch.1, ch.5; the seeds give no weights)", () => {
   it("vlo: one score per row: case-type weight × Σ count × activity weight", () => {
     // Standard: 2×3 + 4×0.5 + 1×0.5 = 8.5; Homicide: 1.5 × (1×3 + 1×2 parole) = 7.5
     expect(VLO(col("Standard", "Homicide"), col(2, 1), col(4, 0), col(1, 0), col(0, 0), col(0, 1), col(0, 0))).toEqual([[8.5], [7.5]]);
@@ -47,7 +47,7 @@ describe("NPS.VLO_WEIGHT with the default table (seed 003 ch.1, ch.5; the seeds 
   });
 });
 
-describe("NPS.VLO_WEIGHT with a division's table (seed 003 ch.1)", () => {
+describe("NPS.VLO_WEIGHT with a division's table (NPS Operating Model v1.0, ch.1)", () => {
   it("vlo: a weights range replaces the default table", () => {
     expect(VLO(col("High", "low"), col(1, 1), col(2, 2), blank(), blank(), null, null, DIVISION)).toEqual([[14], [7]]);
   });

@@ -8,7 +8,7 @@ function gradeOf(input: AllocateInput, napo = false): Grade {
   return r.value.grade;
 }
 
-describe("allocate: tier and RoSH alone (seed 003 ch.1, ch.3)", () => {
+describe("allocate: tier and RoSH alone (NPS Operating Model v1.0, ch.1, ch.3)", () => {
   it.each([
     ["A", "Low", "PO"], ["B1", "Medium", "PO"], ["B2", "Low", "PO"],
     ["C1", "Medium", "PO"], ["C2", "Medium", "PSO"], ["D1", "Low", "PSO"], ["D2", "Low", "PSO"],
@@ -27,7 +27,7 @@ describe("allocate: tier and RoSH alone (seed 003 ch.1, ch.3)", () => {
   });
 });
 
-describe("allocate: options (seed 003 ch.3; seed 000 ch.3)", () => {
+describe("allocate: options (NPS Operating Model v1.0, ch.3; Napo's feedback on the Operating Model, ch.3)", () => {
   it("allocate: C1 goes to a PSO who has demonstrated competency, else a PO (ch.3)", () => {
     expect(gradeOf({ tier: "C1", rosh: "Medium", psoCompetent: true })).toBe("PSO");
     expect(gradeOf({ tier: "C1", rosh: "Medium", psoCompetent: false })).toBe("PO");
@@ -47,7 +47,7 @@ describe("allocate: options (seed 003 ch.3; seed 000 ch.3)", () => {
     expect(gradeOf({ tier: "C2", rosh: "High", indeterminate: true })).toBe("PO");
   });
 
-  it("allocate: under Napo's variant indeterminate sentences always go to a PO (seed 000 ch.3)", () => {
+  it("allocate: under Napo's variant indeterminate sentences always go to a PO (Napo's feedback on the Operating Model, ch.3)", () => {
     for (const rosh of ROSH_LEVELS) expect(gradeOf({ tier: "D2", rosh, indeterminate: true }, true)).toBe("PO");
     expect(gradeOf({ tier: "D2", rosh: "Low", indeterminate: false }, true)).toBe("PSO");
   });

@@ -17,7 +17,7 @@ import type { Grade } from "../../src/model/values";
 const typeOf = (c: ReportCase, napo = false) => reportType(c, { napoAdjournments: napo }).type;
 const oralCase: ReportCase = { sentenceIndicated: true };
 
-describe("report type: SDR must (seed 003 ch.2, list 1 and 2)", () => {
+describe("report type: SDR must (NPS Operating Model v1.0, ch.2, list 1 and 2)", () => {
   it("report type: a dangerousness assessment or detailed risk analysis gives an SDR (ch.2)", () => {
     expect(typeOf({ ...oralCase, dangerousness: true })).toBe("SDR");
   });
@@ -31,16 +31,16 @@ describe("report type: SDR must (seed 003 ch.2, list 1 and 2)", () => {
     expect(typeOf({ terrorism: true, fdrSufficient: true })).toBe("SDR");
   });
 
-  it("report type: Napo's adjournment never replaces an SDR that must be completed (ch.2; seed 000 ch.2)", () => {
+  it("report type: Napo's adjournment never replaces an SDR that must be completed (ch.2; Napo's feedback on the Operating Model, ch.2)", () => {
     expect(typeOf({ dangerousness: true, childAtAddress: true }, true)).toBe("SDR");
   });
 
   it("report type: the reason cites the source", () => {
-    expect(reportType({ terrorism: true }).reason).toMatch(/terrorist.*seed 003 ch\.2/);
+    expect(reportType({ terrorism: true }).reason).toMatch(/terrorist.*NPS Operating Model v1.0, ch\.2/);
   });
 });
 
-describe("report type: SDR may be considered (seed 003 ch.2, four grounds)", () => {
+describe("report type: SDR may be considered (NPS Operating Model v1.0, ch.2, four grounds)", () => {
   const grounds: [string, ReportCase][] = [
     ["complex case", { complexCase: true }],
     ["serious diagnosed mental health without a report on the day", { seriousMentalHealth: true }],
@@ -64,7 +64,7 @@ describe("report type: SDR may be considered (seed 003 ch.2, four grounds)", () 
   });
 });
 
-describe("report type: short format (seed 003 ch.2)", () => {
+describe("report type: short format (NPS Operating Model v1.0, ch.2)", () => {
   it("report type: Oral on the day where a sentence is indicated and nothing is complex or sensitive (ch.2)", () => {
     expect(typeOf(oralCase)).toBe("Oral");
   });
@@ -86,7 +86,7 @@ describe("report type: short format (seed 003 ch.2)", () => {
   });
 });
 
-describe("report type: Napo's adjournment variant (seed 000 ch.2)", () => {
+describe("report type: Napo's adjournment variant (Napo's feedback on the Operating Model, ch.2)", () => {
   const triggers: [string, ReportCase][] = [
     ["a child at the address", { childAtAddress: true }],
     ["a DV index or previous offence", { dvHistory: true }],
@@ -94,7 +94,7 @@ describe("report type: Napo's adjournment variant (seed 000 ch.2)", () => {
     ["immigration enquiries", { immigrationEnquiries: true }],
   ];
 
-  it.each(triggers)("report type: %s adjourns an oral or FDR case under the variant (seed 000 ch.2)", (_, t) => {
+  it.each(triggers)("report type: %s adjourns an oral or FDR case under the variant (Napo's feedback on the Operating Model, ch.2)", (_, t) => {
     expect(typeOf({ ...oralCase, ...t }, true)).toBe("Adjourn");
     expect(typeOf({ ...t }, true)).toBe("Adjourn");
     expect(typeOf({ ...oralCase, complexCase: true, fdrSufficient: true, ...t }, true)).toBe("Adjourn");
@@ -114,7 +114,7 @@ describe("report type: Napo's adjournment variant (seed 000 ch.2)", () => {
   });
 });
 
-describe("report type: properties (seed 003 ch.2)", () => {
+describe("report type: properties (NPS Operating Model v1.0, ch.2)", () => {
   const flag = fc.option(fc.boolean(), { nil: undefined });
   const rosh = fc.option(fc.constantFrom("Low", "Medium", "High", "Very High" as const), { nil: undefined });
   const anyCase = fc.record({
@@ -151,7 +151,7 @@ describe("report type: properties (seed 003 ch.2)", () => {
   });
 });
 
-describe("report author: PO for the nine exceptions, else PSO (seed 003 ch.2, list 1-9)", () => {
+describe("report author: PO for the nine exceptions, else PSO (NPS Operating Model v1.0, ch.2, list 1-9)", () => {
   const exceptions: [number, ReportCase][] = [
     [1, { dangerousness: true }],
     [2, { terrorism: true }],
@@ -230,7 +230,7 @@ function times<const T extends string>(n: number, x: T): T[] {
   return Array.from({ length: n }, () => x);
 }
 
-describe("report mix (seed 003 ch.1-2): 60/30/10 and 35/65", () => {
+describe("report mix (NPS Operating Model v1.0, ch.1-2): 60/30/10 and 35/65", () => {
   it("report mix: shares and statuses of a mix on target", () => {
     const types: ReportAdvice[] = [...times(60, "Oral"), ...times(30, "FDR"), ...times(10, "SDR")];
     const authors: Grade[] = [...times(35, "PO"), ...times(65, "PSO")];
@@ -271,7 +271,7 @@ describe("report mix (seed 003 ch.1-2): 60/30/10 and 35/65", () => {
   });
 });
 
-describe("report mix: tolerance boundaries (seed 003 ch.2 targets; ±5 points default)", () => {
+describe("report mix: tolerance boundaries (NPS Operating Model v1.0, ch.2 targets; ±5 points default)", () => {
   // Out of 1000 reports, against the 60% oral target.
   it.each([
     [549, "below target"], [550, "on target"], [551, "on target"], [600, "on target"],

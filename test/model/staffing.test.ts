@@ -19,7 +19,7 @@ function withFigures(o: Overrides): ModelConfig {
   return config.config;
 }
 
-describe("staffing.omAdminRatio / courtAdminRatio: case administrators on FTE (seed 001 ch.4)", () => {
+describe("staffing.omAdminRatio / courtAdminRatio: case administrators on FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
   it.each([
     [0, "OM", 0],
     [4, "OM", 1],
@@ -31,22 +31,22 @@ describe("staffing.omAdminRatio / courtAdminRatio: case administrators on FTE (s
     [7, "Court", 7 / 3],
     [9, "Court", 3],
     [4.5, "Court", 1.5],
-  ] as const)("staffing.adminRatio: %s staff FTE in a %s team need %s CA FTE (1:4 OM, 1:3 court; seed 001 ch.4)", (fte, type, need) => {
+  ] as const)("staffing.adminRatio: %s staff FTE in a %s team need %s CA FTE (1:4 OM, 1:3 court; Employer's reply on the E3 Phase 2 Blueprint, ch.4)", (fte, type, need) => {
     expect(adminNeeded(fte, type, DEFAULT_CONFIG)).toBeCloseTo(need, 9);
   });
 
-  it("staffing.omAdminRatio: part-time OMs count by FTE: ten full-time and two half-time OMs are 11 FTE, 2.75 CAs (seed 001 ch.4)", () => {
+  it("staffing.omAdminRatio: part-time OMs count by FTE: ten full-time and two half-time OMs are 11 FTE, 2.75 CAs (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const fte = 10 * 1 + 2 * 0.5;
     expect(adminNeeded(fte, "OM", DEFAULT_CONFIG)).toBe(2.75);
   });
 
-  it("staffing.omAdminRatio: 11 OMs with 2.0 FTE CAs is 0.75 short of 1:4; 3.0 FTE is not short (seed 001 ch.4)", () => {
+  it("staffing.omAdminRatio: 11 OMs with 2.0 FTE CAs is 0.75 short of 1:4; 3.0 FTE is not short (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     expect(adminGap(11, 2, "OM", DEFAULT_CONFIG)).toEqual({ needed: 2.75, have: 2, short: 0.75 });
     expect(adminGap(11, 2.75, "OM", DEFAULT_CONFIG).short).toBe(0);
     expect(adminGap(11, 3, "OM", DEFAULT_CONFIG).short).toBe(0);
   });
 
-  it("staffing.adminRatio: a what-if ratio of 1:5 in OM teams changes the need; court teams keep 1:3 (seed 001 ch.4)", () => {
+  it("staffing.adminRatio: a what-if ratio of 1:5 in OM teams changes the need; court teams keep 1:3 (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const c = withFigures({ omAdminRatio: 5 });
     expect(adminNeeded(10, "OM", c)).toBe(2);
     expect(adminNeeded(9, "Court", c)).toBe(3);
@@ -66,7 +66,7 @@ describe("staffing.omAdminRatio / courtAdminRatio: case administrators on FTE (s
     ["Court", "Court"],
     ["courts", "Court"],
     ["Court team", "Court"],
-  ] as const)("staffing.teamType: %j reads as %s (seed 001 ch.4)", (text, type) => {
+  ] as const)("staffing.teamType: %j reads as %s (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", (text, type) => {
     expect(parseTeamType(text, "team_type")).toEqual({ ok: true, value: type });
   });
 
@@ -82,7 +82,7 @@ describe("staffing.omAdminRatio / courtAdminRatio: case administrators on FTE (s
   });
 });
 
-describe("staffing.spoSpan: SPOs line manage 1:10, by headcount (seed 001 ch.3)", () => {
+describe("staffing.spoSpan: SPOs line manage 1:10, by headcount (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
   it.each([
     [0, 0, 0],
     [1, 0.1, 1],
@@ -90,11 +90,11 @@ describe("staffing.spoSpan: SPOs line manage 1:10, by headcount (seed 001 ch.3)"
     [11, 1.1, 2],
     [20, 2, 2],
     [21, 2.1, 3],
-  ])("staffing.spoSpan: %s staff need %s SPOs exactly, %s whole (rounded up; seed 001 ch.3)", (n, exact, whole) => {
+  ])("staffing.spoSpan: %s staff need %s SPOs exactly, %s whole (rounded up; Employer's reply on the E3 Phase 2 Blueprint, ch.3)", (n, exact, whole) => {
     expect(spoNeeded(n, DEFAULT_CONFIG)).toEqual({ exact, whole });
   });
 
-  it("staffing.spoSpan: a smaller span for programme and treatment managers needs more SPOs (seed 001 ch.3)", () => {
+  it("staffing.spoSpan: a smaller span for programme and treatment managers needs more SPOs (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
     expect(spoNeeded(16, withFigures({ spoSpan: 8 }))).toEqual({ exact: 2, whole: 2 });
     expect(spoNeeded(17, withFigures({ spoSpan: 8 }))).toEqual({ exact: 2.125, whole: 3 });
   });
@@ -121,7 +121,7 @@ function flagsOf(cs: ClusterMeasures[], config: ModelConfig = DEFAULT_CONFIG, op
   return ranking!;
 }
 
-describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", () => {
+describe("staffing.complexClusters: ranking and the top 25% (NPS Operating Model v1.0, ch.8)", () => {
   it.each([
     [4, "up", 1],
     [4, "nearest", 1],
@@ -139,14 +139,14 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     [8, "nearest", 2],
     [8, "down", 2],
     [3, "down", 0],
-  ] as const)("staffing.complexClusterRounding: %s clusters, rounding %s: top 25%% is %s complex (seed 003 ch.8)", (n, how, k) => {
+  ] as const)("staffing.complexClusterRounding: %s clusters, rounding %s: top 25%% is %s complex (NPS Operating Model v1.0, ch.8)", (n, how, k) => {
     const r = flagsOf(distinct(n), withFigures({ complexClusterRounding: how }));
     expect(r.target).toBe(k);
     expect(r.complexCount).toBe(k);
     expect(r.clusters.map((c) => c.complex)).toEqual(Array.from({ length: n }, (_, i) => i < k));
   });
 
-  it("staffing.complexClusters: ranks 1 = most complex, in input order, scores from 0 to 1 (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: ranks 1 = most complex, in input order, scores from 0 to 1 (NPS Operating Model v1.0, ch.8)", () => {
     const r = flagsOf([cluster("Low", 1), cluster("High", 4), cluster("Mid", 2)]);
     expect(r.clusters.map((c) => [c.name, c.rank, c.score])).toEqual([
       ["Low", 3, 0.25],
@@ -155,7 +155,7 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     ]);
   });
 
-  it("staffing.complexClusters: each measure is divided by its largest value, so a caseload in thousands does not swamp courts (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: each measure is divided by its largest value, so a caseload in thousands does not swamp courts (NPS Operating Model v1.0, ch.8)", () => {
     // A: big caseload, few of everything else; B: smaller caseload, most courts, offices, partnerships, geography, complexity.
     const a = cluster("A", 1, { caseloadVolume: 5000 });
     const b = cluster("B", 2, { caseloadVolume: 4000 });
@@ -166,12 +166,12 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     expect(r.clusters.map((c) => c.rank)).toEqual([2, 1]);
   });
 
-  it("staffing.complexClusters: a measure 0 for every cluster contributes nothing (no division by zero) (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: a measure 0 for every cluster contributes nothing (no division by zero) (NPS Operating Model v1.0, ch.8)", () => {
     const r = flagsOf([cluster("A", 2, { courts: 0 }), cluster("B", 1, { courts: 0 })]);
     expect(r.clusters.map((c) => c.score)).toEqual([5 / 6, 2.5 / 6].map((x) => Math.round(x * 1e9) / 1e9));
   });
 
-  it("staffing.complexClusters: weights change the order: weighting courts 10 makes the court-heavy cluster the most complex (seed 003 ch.8; weights are a default)", () => {
+  it("staffing.complexClusters: weights change the order: weighting courts 10 makes the court-heavy cluster the most complex (NPS Operating Model v1.0, ch.8; weights are a default)", () => {
     const cs = [cluster("Caseload-heavy", 1, { caseloadVolume: 900, caseloadComplexity: 9, courts: 1 }), cluster("Court-heavy", 1, { caseloadVolume: 500, caseloadComplexity: 5, courts: 6 })];
     expect(flagsOf(cs).clusters.map((c) => c.rank)).toEqual([1, 2]);
     expect(flagsOf(cs, withFigures({ weightCourts: 10 })).clusters.map((c) => c.rank)).toEqual([2, 1]);
@@ -180,7 +180,7 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     expect(flagsOf(cs, onlyCourts).clusters.map((c) => c.score)).toEqual([Math.round((1 / 6) * 1e9) / 1e9, 1]);
   });
 
-  it("staffing.complexClusters: clusters tied at the cut-off are all complex, not under-providing SOSMs (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: clusters tied at the cut-off are all complex, not under-providing SOSMs (NPS Operating Model v1.0, ch.8)", () => {
     // 7 clusters, top 25% rounds up to 2; ranks 1, 2, 2, 4...: three complex.
     const cs = [cluster("A", 9), cluster("B", 5), cluster("C", 5), cluster("D", 3), cluster("E", 2), cluster("F", 1), cluster("G", 1)];
     const r = flagsOf(cs);
@@ -190,7 +190,7 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     expect(r.clusters.filter((c) => c.complex).map((c) => c.name)).toEqual(["A", "B", "C"]);
   });
 
-  it("staffing.complexClusters: a tie below the cut-off adds no complex cluster; a tie at rank 1 with target 1 flags both (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: a tie below the cut-off adds no complex cluster; a tie at rank 1 with target 1 flags both (NPS Operating Model v1.0, ch.8)", () => {
     const below = flagsOf([cluster("A", 9), cluster("B", 8), cluster("C", 1), cluster("D", 1)]);
     expect(below.clusters.map((c) => c.complex)).toEqual([true, false, false, false]);
     const top = flagsOf([cluster("A", 9), cluster("B", 9), cluster("C", 1), cluster("D", 1)]);
@@ -202,13 +202,13 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     ]);
   });
 
-  it("staffing.complexClusters: a per-call share and rounding override the figures (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: a per-call share and rounding override the figures (NPS Operating Model v1.0, ch.8)", () => {
     const r = flagsOf(distinct(8), DEFAULT_CONFIG, { share: 0.5, rounding: "down" as Rounding });
     expect(r.target).toBe(4);
     expect(flagsOf(distinct(8), DEFAULT_CONFIG, { share: 0 }).complexCount).toBe(0);
   });
 
-  it("staffing.complexClusters: blank and negative measures are problems naming the cluster and the measure, all of them (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: blank and negative measures are problems naming the cluster and the measure, all of them (NPS Operating Model v1.0, ch.8)", () => {
     const { ranking, problems } = rankClusters(
       [cluster("North", 1, { courts: undefined }), cluster("South", 1, { offices: -2, geography: Number.NaN })],
       DEFAULT_CONFIG,
@@ -216,14 +216,14 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
     );
     expect(ranking).toBeUndefined();
     expect(problems.map((p) => p.message)).toEqual([
-      'courts is blank for cluster "North"; every cluster needs all six complexity measures to be ranked (seed 003 ch.8). Give 0 if the cluster truly has none.',
-      'geography for cluster "South" is NaN; a complexity measure must be a number of 0 or more (seed 003 ch.8).',
-      'offices column for cluster "South" is -2; a complexity measure must be a number of 0 or more (seed 003 ch.8).',
+      'courts is blank for cluster "North"; every cluster needs all six complexity measures to be ranked (NPS Operating Model v1.0, ch.8). Give 0 if the cluster truly has none.',
+      'geography for cluster "South" is NaN; a complexity measure must be a number of 0 or more (NPS Operating Model v1.0, ch.8).',
+      'offices column for cluster "South" is -2; a complexity measure must be a number of 0 or more (NPS Operating Model v1.0, ch.8).',
     ]);
     expect(problems.map((p) => p.arg)).toEqual(["courts", "geography", "offices column"]);
   });
 
-  it("staffing.complexClusters: no clusters, or every weight 0, is a problem, not an empty or arbitrary ranking (seed 003 ch.8)", () => {
+  it("staffing.complexClusters: no clusters, or every weight 0, is a problem, not an empty or arbitrary ranking (NPS Operating Model v1.0, ch.8)", () => {
     expect(rankClusters([], DEFAULT_CONFIG).problems[0]!.code).toBe("staffing.clustersEmpty");
     const zero = withFigures({
       weightCaseloadVolume: 0,
@@ -239,17 +239,17 @@ describe("staffing.complexClusters: ranking and the top 25% (seed 003 ch.8)", ()
   });
 });
 
-describe("staffing.yos: NPS seconded PO resource, about 10% of the YOS caseload (seed 003 ch.7)", () => {
+describe("staffing.yos: NPS seconded PO resource, about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7)", () => {
   it.each([
     [300, 30, 0.75],
     [0, 0, 0],
     [400, 40, 1],
     [123, 12.3, 0.3075],
-  ])("staffing.yosFte: a YOS caseload of %s gives %s cases, %s PO FTE at 40 cases per PO (seed 003 ch.7; 40 is a default)", (load, cases, fte) => {
+  ])("staffing.yosFte: a YOS caseload of %s gives %s cases, %s PO FTE at 40 cases per PO (NPS Operating Model v1.0, ch.7; 40 is a default)", (load, cases, fte) => {
     expect(yosFte(load, DEFAULT_CONFIG)).toEqual({ cases, fte });
   });
 
-  it("staffing.yosFte: the cases-per-PO and share figures are what-ifs (seed 003 ch.7)", () => {
+  it("staffing.yosFte: the cases-per-PO and share figures are what-ifs (NPS Operating Model v1.0, ch.7)", () => {
     expect(yosFte(300, withFigures({ yosCasesPerPo: 30 })).fte).toBe(1);
     expect(yosFte(300, withFigures({ yosCaseloadShare: 0.2 }))).toEqual({ cases: 60, fte: 1.5 });
   });
@@ -262,7 +262,7 @@ describe("staffing.yos: NPS seconded PO resource, about 10% of the YOS caseload 
 const G: ParomAssessment = "Good";
 const RI: ParomAssessment = "Requires improvement";
 
-describe("staffing.parom: routine SPO countersignature lifted after three successive Good (seed 003 ch.4)", () => {
+describe("staffing.parom: routine SPO countersignature lifted after three successive Good (NPS Operating Model v1.0, ch.4)", () => {
   it.each([
     [[], true, 0],
     [[G], true, 1],
@@ -273,11 +273,11 @@ describe("staffing.parom: routine SPO countersignature lifted after three succes
     [[RI, G, G, G], false, 3],
     [[G, G, G, "Inadequate"], true, 0],
     [[G, G, G, "Not good", G, G, G], false, 3],
-  ] as [ParomAssessment[], boolean, number][])("staffing.paromGoodRun: %j → countersign %s (current run %s) (seed 003 ch.4)", (list, countersign, run) => {
+  ] as [ParomAssessment[], boolean, number][])("staffing.paromGoodRun: %j → countersign %s (current run %s) (NPS Operating Model v1.0, ch.4)", (list, countersign, run) => {
     expect(paromCountersign(list, DEFAULT_CONFIG)).toEqual({ countersign, goodRun: run, needed: 3 });
   });
 
-  it("staffing.paromGoodRun: a what-if run of 5 keeps countersignature after three Goods (seed 003 ch.4)", () => {
+  it("staffing.paromGoodRun: a what-if run of 5 keeps countersignature after three Goods (NPS Operating Model v1.0, ch.4)", () => {
     expect(paromCountersign([G, G, G], withFigures({ paromGoodRun: 5 })).countersign).toBe(true);
   });
 
@@ -289,11 +289,11 @@ describe("staffing.parom: routine SPO countersignature lifted after three succes
     ["Requires-improvement", "Requires improvement"],
     ["inadequate", "Inadequate"],
     ["not good", "Not good"],
-  ])("staffing.paromAssessment: %j reads as %s, Good in any case (seed 003 ch.4)", (text, value) => {
+  ])("staffing.paromAssessment: %j reads as %s, Good in any case (NPS Operating Model v1.0, ch.4)", (text, value) => {
     expect(parseParomAssessment(text, "assessments")).toEqual({ ok: true, value });
   });
 
-  it("staffing.paromAssessment: a word outside the documented list is a problem, never a silent Good or not Good (seed 003 ch.4)", () => {
+  it("staffing.paromAssessment: a word outside the documented list is a problem, never a silent Good or not Good (NPS Operating Model v1.0, ch.4)", () => {
     for (const bad of ["Outstanding", "Fair", "Goood", 1, true]) {
       const r = parseParomAssessment(bad, "assessments");
       expect(r.ok).toBe(false);

@@ -10,7 +10,7 @@ function tierOf(input: TierInput, napo = false): Tier {
   return r.value;
 }
 
-describe("tier: score bands (seed 003 ch.3 Diagram 1)", () => {
+describe("tier: score bands (NPS Operating Model v1.0, ch.3 Diagram 1)", () => {
   it.each([
     [0, "D"], [2.9, "D"], [2.99, "D"], [3.0, "C"], [5.12, "C"], [6.8, "C"], [6.89, "C"], [6.9, "B"], [7, "B"], [100, "B"],
   ] as const)("tier: RSR %s%% is band %s (ch.3 Diagram 1)", (rsr, band) => {
@@ -38,19 +38,19 @@ describe("tier: score bands (seed 003 ch.3 Diagram 1)", () => {
     expect(tierOf({ rosh: "Medium", rsr: 2 })).toBe("C2");
   });
 
-  it("tier: a missing score is ignored (DOMAIN §1 reading)", () => {
+  it("tier: a missing score is ignored (rule book §1 reading)", () => {
     expect(tierOf({ rsr: 4 })).toBe("C2");
     expect(tierOf({ ogrs: 95, rosh: undefined })).toBe("B2");
   });
 
-  it("tier: with no RoSH, RSR or OGRS the tier cannot be computed (DOMAIN §1) — a clear problem, not a guess", () => {
+  it("tier: with no RoSH, RSR or OGRS the tier cannot be computed (rule book §1) — a clear problem, not a guess", () => {
     const r = computeTier({ iom: true });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message).toMatch(/rosh, rsr and ogrs are all blank/);
   });
 });
 
-describe("tier: MAPPA (seed 003 ch.3 Diagram 1)", () => {
+describe("tier: MAPPA (NPS Operating Model v1.0, ch.3 Diagram 1)", () => {
   it.each([2, 3] as const)("tier: MAPPA level %s is A whatever else holds (ch.3 Diagram 1)", (level) => {
     expect(tierOf({ mappaCategory: 2, mappaLevel: level, rosh: "Low", rsr: 0 })).toBe("A");
     expect(tierOf({ mappaCategory: 1, mappaLevel: level })).toBe("A");
@@ -75,7 +75,7 @@ describe("tier: MAPPA (seed 003 ch.3 Diagram 1)", () => {
   });
 });
 
-describe("tier: additional factors set the digit (seed 003 ch.3 Diagram 1)", () => {
+describe("tier: additional factors set the digit (NPS Operating Model v1.0, ch.3 Diagram 1)", () => {
   it.each([
     ["child protection plan", { childProtectionPlan: true }],
     ["IOM", { iom: true }],
@@ -93,12 +93,12 @@ describe("tier: additional factors set the digit (seed 003 ch.3 Diagram 1)", () 
     expect(tierOf({ rosh: "Medium", domesticViolence: true })).toBe("C2");
   });
 
-  it("tier: under Napo's variant domestic violence is an additional factor (seed 000 ch.3)", () => {
+  it("tier: under Napo's variant domestic violence is an additional factor (Napo's feedback on the Operating Model, ch.3)", () => {
     expect(tierOf({ rosh: "Medium", domesticViolence: true }, true)).toBe("C1");
     expect(tierOf({ rosh: "Medium", domesticViolence: false }, true)).toBe("C2");
   });
 
-  it("tier: under Napo's variant a blank domestic-violence answer is refused, not read as No (seed 000 ch.3)", () => {
+  it("tier: under Napo's variant a blank domestic-violence answer is refused, not read as No (Napo's feedback on the Operating Model, ch.3)", () => {
     const r = computeTier({ rosh: "Medium" }, { napoDomesticViolence: true });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.arg).toBe("domestic_violence");

@@ -56,7 +56,7 @@ describe("cells: yes/no", () => {
   });
 });
 
-describe("cells: scores in percentage points (DOMAIN §1, the percent hazard)", () => {
+describe("cells: scores in percentage points (rule book §1, the percent hazard)", () => {
   it.each([
     [6.9, 6.9], ["6.9%", 6.9], ["6.9", 6.9], [" 6.9 % ", 6.9], [0, 0], [100, 100], ["100%", 100], [".5", 0.5],
   ] as const)("reads %j as %s points", (cell, n) => {

@@ -21,9 +21,9 @@ function score(caseType: string, counts: Parameters<typeof vloWeight>[1], table?
 const HEADER: CellValue[] = ["Kind", "Name", "Weight"];
 const ALL_ACTIVITIES: CellValue[][] = VLO_ACTIVITIES.map((a) => ["activity", a, 1]);
 
-describe("VLO weighting: the default table (seed 003 ch.1, ch.5; weights are a default, the seeds give none)", () => {
+describe("VLO weighting: the default table (NPS Operating Model v1.0, ch.1, ch.5; weights are a default, the seeds give none)", () => {
   it("vlo: the default table is labelled a default, not the operating model's", () => {
-    expect(DEFAULT_VLO_WEIGHTS.source).toBe("default (the seeds give no weights)");
+    expect(DEFAULT_VLO_WEIGHTS.source).toBe("Add-in default: NPS Operating Model v1.0 gives no weights");
     expect(VLO_DEFAULT_SOURCE).toMatch(/default/);
   });
 
@@ -79,7 +79,7 @@ describe("VLO weighting: the default table (seed 003 ch.1, ch.5; weights are a d
   });
 });
 
-describe("VLO weighting: a division's own table (seed 003 ch.1: the division's weights replace the default)", () => {
+describe("VLO weighting: a division's own table (NPS Operating Model v1.0, ch.1: the division's weights replace the default)", () => {
   it("vlo: a valid table is read and replaces the default", () => {
     const rows: CellValue[][] = [HEADER, ["Case type", "Serious", 2], ["case type", "Routine", "0.5"], ...ALL_ACTIVITIES.map((r) => [r[0], r[1], 2])];
     const { table, problems } = readVloTable(rows, "weights", "Weights!A1:C9");

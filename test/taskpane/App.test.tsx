@@ -51,14 +51,14 @@ const BOOK: WorkbookData = {
 
 const REPORT: ValidationReport = {
   findings: [
-    { rule: "caseload.percentHazard", severity: "warning", sheet: "Caseload", cell: "G2", message: "RSR looks percent-formatted", source: "DOMAIN §1" },
-    { rule: "caseload.highRoshPso", severity: "error", sheet: "Caseload", cell: "F12", message: "High RoSH case held by a PSO", source: "seed 001, ch.2" },
-    { rule: "staffing.omAdminRatio", severity: "warning", sheet: "Staff", cell: "C4", message: "Team North below 1:4", source: "seed 001, ch.4" },
+    { rule: "caseload.percentHazard", severity: "warning", sheet: "Caseload", cell: "G2", message: "RSR looks percent-formatted", source: "Add-in rule book: the percent hazard" },
+    { rule: "caseload.highRoshPso", severity: "error", sheet: "Caseload", cell: "F12", message: "High RoSH case held by a PSO", source: "NPS Operating Model v1.0, ch.1, ch.3" },
+    { rule: "staffing.omAdminRatio", severity: "warning", sheet: "Staff", cell: "C4", message: "Team North below 1:4 (Employer's reply on the E3 Phase 2 Blueprint, ch.4).", source: "Employer's reply on the E3 Phase 2 Blueprint, ch.4" },
     { rule: "caseload.info", severity: "info", message: "3 cases read", source: "engine" },
   ],
   summaries: [
-    { rule: "staffing.omAdminRatio", label: "Admin staffing in OM teams (1:4)", status: "fail", figure: "1 of 2 teams below 1:4", target: "1:4", source: "seed 001, ch.4", counts: { error: 0, warning: 1, info: 0 } },
-    { rule: "reports.typeMix", label: "Court report types", status: "not checked", source: "seed 003, ch.2", counts: { error: 0, warning: 0, info: 0 } },
+    { rule: "staffing.omAdminRatio", label: "Admin staffing in OM teams (1:4)", status: "fail", figure: "1 of 2 teams below 1:4", target: "1:4", source: "Employer's reply on the E3 Phase 2 Blueprint, ch.4", counts: { error: 0, warning: 1, info: 0 } },
+    { rule: "reports.typeMix", label: "Court report types", status: "not checked", source: "NPS Operating Model v1.0, ch.2", counts: { error: 0, warning: 0, info: 0 } },
   ],
   overrides: [],
   layout: { sheets: [{ sheet: "Caseload", kind: "caseload", headerIndex: 0, columns: { caseId: 0, omGrade: 1, recordedTier: 2 }, unrecognised: ["Mystery"], missing: ["om"] }] },
@@ -129,6 +129,14 @@ describe("Validate", () => {
     expect(within(caseload).getByText("Warnings (1)")).toBeTruthy();
     expect(within(screen.getByRole("region", { name: "Findings on Staff" })).getByText("Team North below 1:4", { exact: false })).toBeTruthy();
     expect(within(screen.getByRole("region", { name: "Findings on Workbook" })).getByText("3 cases read", { exact: false })).toBeTruthy();
+  });
+
+  it("names each finding's source once: after the message only when the message does not cite it", async () => {
+    await validated();
+    const caseload = screen.getByRole("region", { name: "Findings on Caseload" });
+    expect(within(caseload).getByText("(NPS Operating Model v1.0, ch.1, ch.3)")).toBeTruthy();
+    const staff = screen.getByRole("region", { name: "Findings on Staff" });
+    expect(staff.textContent!.split("Employer's reply on the E3 Phase 2 Blueprint, ch.4")).toHaveLength(2);
   });
 
   it("shows the cases by tier and grade as text", async () => {

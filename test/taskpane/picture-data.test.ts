@@ -20,7 +20,7 @@ const layout: LayoutReport = {
 };
 
 describe("picture data", () => {
-  it("report mix (seed 003 ch.2): readable types and grades only, against the configured targets", () => {
+  it("report mix (NPS Operating Model v1.0, ch.2): readable types and grades only, against the configured targets", () => {
     const mix = reportMixPicture(book, layout, {})!;
     const oral = mix.types.find((l) => l.key === "Oral")!;
     expect(oral).toMatchObject({ count: 2, total: 3, target: 0.6 });

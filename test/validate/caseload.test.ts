@@ -21,7 +21,7 @@ function run(cases: Case[], opts: ValidateOptions = {}, formats?: (string | unde
 }
 const only = (fs: readonly Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 
-describe("caseload.tier: recorded tiers match the model (seed 003 ch.3 Diagram 1)", () => {
+describe("caseload.tier: recorded tiers match the model (NPS Operating Model v1.0, ch.3 Diagram 1)", () => {
   it.each([
     ["RSR 6.9% is band B", { RSR: 6.9, Tier: "B2" }],
     ["RSR 6.8% is band C", { RSR: 6.8, Tier: "C2" }],
@@ -52,7 +52,7 @@ describe("caseload.tier: recorded tiers match the model (seed 003 ch.3 Diagram 1
     expect(f[0]!.message).toMatch(/cannot be worked out: mappa_level is blank but mappa_category is 1/);
   });
 
-  it("caseload.tier: Napo's variant counts domestic violence as an additional factor (seed 000 ch.3)", () => {
+  it("caseload.tier: Napo's variant counts domestic violence as an additional factor (Napo's feedback on the Operating Model, ch.3)", () => {
     const c = { "Domestic violence": "Yes", Tier: "D2" };
     expect(only(run([c]).findings, "caseload.tier")).toEqual([]);
     const f = only(run([c], { variants: { napoDomesticViolence: true } }).findings, "caseload.tier");
@@ -71,7 +71,7 @@ describe("caseload.tier: recorded tiers match the model (seed 003 ch.3 Diagram 1
   });
 });
 
-describe("caseload.highRoshPso: High and Very High RoSH cases are managed by a PO (seed 003 ch.1, ch.3)", () => {
+describe("caseload.highRoshPso: High and Very High RoSH cases are managed by a PO (NPS Operating Model v1.0, ch.1, ch.3)", () => {
   it.each([
     ["High", "PSO", 1],
     ["Very High", "PSO", 1],
@@ -91,7 +91,7 @@ describe("caseload.highRoshPso: High and Very High RoSH cases are managed by a P
   });
 });
 
-describe("caseload.gradeAdvice: recorded grade follows ALLOCATE_GRADE (seed 003 ch.1, ch.3)", () => {
+describe("caseload.gradeAdvice: recorded grade follows ALLOCATE_GRADE (NPS Operating Model v1.0, ch.1, ch.3)", () => {
   it.each([
     ["tier B with a PO", { RSR: 7, "OM grade": "PO" }, 0],
     ["tier D2 with a PSO", { "OM grade": "PSO", OM: "Bo Jones" }, 0],
@@ -110,14 +110,14 @@ describe("caseload.gradeAdvice: recorded grade follows ALLOCATE_GRADE (seed 003 
     expect(f[0]!.message).toContain('"Complex family case"');
   });
 
-  it("caseload.gradeAdvice: under Napo's variant an indeterminate sentence goes to a PO (seed 000 ch.3)", () => {
+  it("caseload.gradeAdvice: under Napo's variant an indeterminate sentence goes to a PO (Napo's feedback on the Operating Model, ch.3)", () => {
     const c = { RoSH: "Medium", "OM grade": "PSO", OM: "Bo Jones", "Sentence type": "Life" };
     expect(only(run([c]).findings, "caseload.gradeAdvice")).toEqual([]);
     expect(only(run([c], { variants: { napoIndeterminateToPo: true } }).findings, "caseload.gradeAdvice")).toHaveLength(1);
   });
 });
 
-describe("caseload.singleOm: each offender has a single, clearly identified OM (seed 003 ch.3)", () => {
+describe("caseload.singleOm: each offender has a single, clearly identified OM (NPS Operating Model v1.0, ch.3)", () => {
   it("caseload.singleOm: one case held by two OMs is an error pointing at both cells", () => {
     const f = only(run([{}, { OM: "Bo Jones", "OM grade": "PSO" }]).findings, "caseload.singleOm");
     expect(f).toHaveLength(1);
@@ -135,7 +135,7 @@ describe("caseload.singleOm: each offender has a single, clearly identified OM (
   });
 });
 
-describe("caseload.vloNotOm: VLOs do victim contact work only, never also OM work (seed 003 ch.5)", () => {
+describe("caseload.vloNotOm: VLOs do victim contact work only, never also OM work (NPS Operating Model v1.0, ch.5)", () => {
   const vloStaff = staff([
     ["Ann Smith", "PO", 1, "Leeds North", "Yes"],
     ["Cy Vlo", "VLO", 1, "Victims", null],
@@ -153,7 +153,7 @@ describe("caseload.vloNotOm: VLOs do victim contact work only, never also OM wor
   });
 });
 
-describe("caseload.omKnown: every OM is on the staff list (seed 003 ch.3)", () => {
+describe("caseload.omKnown: every OM is on the staff list (NPS Operating Model v1.0, ch.3)", () => {
   it("caseload.omKnown: an OM missing from Staff is one warning however many cases they hold", () => {
     const f = only(run([{ OM: "Dee Who" }, { "Case ID": "X2", OM: "Dee Who" }]).findings, "caseload.omKnown");
     expect(f).toHaveLength(1);
@@ -173,7 +173,7 @@ describe("caseload.required: every case has its required fields (workbook layout
   });
 });
 
-describe("caseload.percentHazard: score columns that hold fractions (DOMAIN §1)", () => {
+describe("caseload.percentHazard: score columns that hold fractions (rule book §1)", () => {
   const formats = (rsr: string) => [undefined, undefined, undefined, undefined, undefined, rsr];
   it("caseload.percentHazard: a percent-formatted RSR column warns first, and its cells are read as fractions", () => {
     const r = run([{ RSR: 0.071, Tier: "B2" }], {}, formats("0.00%"));
@@ -193,7 +193,7 @@ describe("caseload.percentHazard: score columns that hold fractions (DOMAIN §1)
   });
 });
 
-describe("caseload.napoDvWhatIf: how many cases move if domestic violence counted (DOMAIN §1; seed 000 ch.3)", () => {
+describe("caseload.napoDvWhatIf: how many cases move if domestic violence counted (rule book §1; Napo's feedback on the Operating Model, ch.3)", () => {
   const figure = (cases: Case[], opts: ValidateOptions = {}) => run(cases, opts).summaries.find((s) => s.rule === "caseload.napoDvWhatIf")!;
   it("caseload.napoDvWhatIf: a D2 case with domestic violence would move to D1; one without, or already with a factor, would not", () => {
     const cases = [{ "Domestic violence": "Yes" }, { "Case ID": "X2", "Domestic violence": "No" }, { "Case ID": "X3", IOM: "Y", "Domestic violence": "Yes" }];

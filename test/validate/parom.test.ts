@@ -11,26 +11,26 @@ const paroms = (rows: P[], header: readonly string[] = HEADER) =>
 
 const RULE = "parom.countersign";
 
-describe("parom.countersign: routine SPO countersignature until three successive reports are Good (seed 003 ch.4)", () => {
-  it("parom.countersign: three countersigned Good reports, then an uncountersigned fourth, passes (seed 003 ch.4)", () => {
+describe("parom.countersign: routine SPO countersignature until three successive reports are Good (NPS Operating Model v1.0, ch.4)", () => {
+  it("parom.countersign: three countersigned Good reports, then an uncountersigned fourth, passes (NPS Operating Model v1.0, ch.4)", () => {
     const b = book(paroms([["Ann", "2026-01-05", "Good", "Yes"], ["Ann", "2026-02-05", "Good", "Yes"], ["Ann", "2026-03-05", "Good", "Yes"], ["Ann", "2026-04-05", "Good", "No"]]));
     expect(findings(b, RULE)).toEqual([]);
   });
 
-  it("parom.countersign: the third report not countersigned after only two Good is an error at the cell (boundary, seed 003 ch.4)", () => {
+  it("parom.countersign: the third report not countersigned after only two Good is an error at the cell (boundary, NPS Operating Model v1.0, ch.4)", () => {
     const f = findings(book(paroms([["Ann", "2026-01-05", "Good", "Yes"], ["Ann", "2026-02-05", "Good", "Yes"], ["Ann", "2026-03-05", "Good", "No"]])), RULE);
     expect(f.map((x) => [x.severity, x.cell])).toEqual([["error", "D4"]]);
     expect(f[0]!.message).toBe(
-      "PAROM by Ann on 2026-03-05 was not countersigned by an SPO, but Ann had 2 successive report(s) assessed Good before it; routine countersignature is lifted only after 3 (seed 003 ch.4).",
+      "PAROM by Ann on 2026-03-05 was not countersigned by an SPO, but Ann had 2 successive report(s) assessed Good before it; routine countersignature is lifted only after 3 (NPS Operating Model v1.0, ch.4).",
     );
   });
 
-  it("parom.countersign: reports are taken in date order per OM, whatever the sheet order (seed 003 ch.4)", () => {
+  it("parom.countersign: reports are taken in date order per OM, whatever the sheet order (NPS Operating Model v1.0, ch.4)", () => {
     const b = book(paroms([["Ann", "2026-04-05", "Good", "No"], ["Bob", "2026-01-01", "Good", "Yes"], ["Ann", "2026-03-05", "Good", "Yes"], ["Ann", "2026-01-05", "Good", "Yes"], ["ann", "2026-02-05", "Good", "Yes"]]));
     expect(findings(b, RULE)).toEqual([]);
   });
 
-  it("parom.countersign: a report not Good ends the run, so the next one must be countersigned again (seed 003 ch.4)", () => {
+  it("parom.countersign: a report not Good ends the run, so the next one must be countersigned again (NPS Operating Model v1.0, ch.4)", () => {
     const b = book(
       paroms([
         ["Ann", "2026-01-05", "Good", "Yes"],
@@ -69,7 +69,7 @@ describe("parom.countersign: routine SPO countersignature until three successive
   });
 });
 
-describe("parom.liftable: OMs for whom countersignature may be lifted (seed 003 ch.4)", () => {
+describe("parom.liftable: OMs for whom countersignature may be lifted (NPS Operating Model v1.0, ch.4)", () => {
   const LIFT = "parom.liftable";
   it("parom.liftable: an OM whose last three reports are Good is listed as info; one with two is not (boundary)", () => {
     const b = book(

@@ -45,7 +45,7 @@ function reports(spec: [type: string, grade: string, n: number][]): [CellValue, 
 
 const run = (rule: Rule, c: RuleContext): Finding[] => rule.check(c);
 
-describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (seed 003 ch.2)", () => {
+describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (NPS Operating Model v1.0, ch.2)", () => {
   it("reports.typeMix: a log on target gives no findings and a summary with figure and target", () => {
     const t = courtReports(reports([["Oral", "PSO", 60], ["FDR", "PSO", 30], ["SDR", "PO", 10]]));
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
@@ -62,10 +62,10 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (seed 003 ch.2)", () => 
     const t = courtReports(reports([["Oral", "PSO", 40], ["FDR", "PSO", 45], ["SDR", "PO", 15]]));
     const f = run(reportTypeMixRule, ctx(t));
     expect(f.map((x) => [x.rule, x.severity, x.figure, x.target, x.source, x.sheet])).toEqual([
-      ["reports.typeMix", "warning", 0.4, 0.6, "seed 003, ch.2", "Court reports"],
-      ["reports.typeMix", "warning", 0.45, 0.3, "seed 003, ch.2", "Court reports"],
+      ["reports.typeMix", "warning", 0.4, 0.6, "NPS Operating Model v1.0, ch.2", "Court reports"],
+      ["reports.typeMix", "warning", 0.45, 0.3, "NPS Operating Model v1.0, ch.2", "Court reports"],
     ]);
-    expect(f[0]!.message).toBe("Oral reports are 40.0% of the 100 court reports (40); the target is 60.0% (±5 points) (seed 003 ch.2).");
+    expect(f[0]!.message).toBe("Oral reports are 40.0% of the 100 court reports (40); the target is 60.0% (±5 points) (NPS Operating Model v1.0, ch.2).");
     expect(f[1]!.message).toMatch(/^Written FDRs are 45\.0% of the 100 court reports/);
   });
 
@@ -104,7 +104,7 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (seed 003 ch.2)", () => 
   });
 });
 
-describe("reports.authorMix: 35% PO / 65% PSO (seed 003 ch.1-2)", () => {
+describe("reports.authorMix: 35% PO / 65% PSO (NPS Operating Model v1.0, ch.1-2)", () => {
   it("reports.authorMix: on target gives no findings; the summary shows figure and target", () => {
     const t = courtReports(reports([["Oral", "PO", 36], ["Oral", "PSO", 64]]));
     expect(run(reportAuthorMixRule, ctx(t))).toEqual([]);
@@ -117,7 +117,7 @@ describe("reports.authorMix: 35% PO / 65% PSO (seed 003 ch.1-2)", () => {
     const t = courtReports(reports([["Oral", "PO", po], ["Oral", "PSO", 100 - po]]));
     const f = run(reportAuthorMixRule, ctx(t));
     expect(f.length).toBe(n);
-    for (const x of f) expect(x.source).toBe("seed 003, ch.1-2");
+    for (const x of f) expect(x.source).toBe("NPS Operating Model v1.0, ch.1-2");
   });
 
   it("reports.authorMix: unreadable and blank grades are left out of the author mix", () => {
@@ -128,13 +128,13 @@ describe("reports.authorMix: 35% PO / 65% PSO (seed 003 ch.1-2)", () => {
   it("reports.authorMix: the message names the share and the target", () => {
     const t = courtReports(reports([["Oral", "PO", 50], ["Oral", "PSO", 50]]));
     expect(run(reportAuthorMixRule, ctx(t)).map((f) => f.message)).toEqual([
-      "Reports written by POs are 50.0% of the 100 court reports (50); the target is 35.0% (±5 points) (seed 003 ch.1-2).",
-      "Reports written by PSOs are 50.0% of the 100 court reports (50); the target is 65.0% (±5 points) (seed 003 ch.1-2).",
+      "Reports written by POs are 50.0% of the 100 court reports (50); the target is 35.0% (±5 points) (NPS Operating Model v1.0, ch.1-2).",
+      "Reports written by PSOs are 50.0% of the 100 court reports (50); the target is 65.0% (±5 points) (NPS Operating Model v1.0, ch.1-2).",
     ]);
   });
 });
 
-describe("reports.rows: every report has a known type and an author (seed 003 ch.2)", () => {
+describe("reports.rows: every report has a known type and an author (NPS Operating Model v1.0, ch.2)", () => {
   it("reports.rows: an unknown report type is an error at its cell", () => {
     const f = run(reportRowsRule, ctx(courtReports([["Oral", "PSO"], ["PSR", "PO"]])));
     expect(f).toEqual([
@@ -144,8 +144,8 @@ describe("reports.rows: every report has a known type and an author (seed 003 ch
         sheet: "Court reports",
         row: 3,
         cell: "A3",
-        message: 'Report type "PSR" is not Oral, FDR or SDR, so this report is left out of the report mix (seed 003 ch.2).',
-        source: "seed 003, ch.2",
+        message: 'Report type "PSR" is not Oral, FDR or SDR, so this report is left out of the report mix (NPS Operating Model v1.0, ch.2).',
+        source: "NPS Operating Model v1.0, ch.2",
       },
     ]);
   });
@@ -161,8 +161,8 @@ describe("reports.rows: every report has a known type and an author (seed 003 ch
   it("reports.rows: a missing type or a missing grade is a warning naming what is left out", () => {
     const f = run(reportRowsRule, ctx(courtReports([[null, "PO"], ["FDR", ""]])));
     expect(f.map((x) => [x.severity, x.row, x.cell, x.message])).toEqual([
-      ["warning", 2, "A2", "This report has no report type, so it is left out of the report mix; give Oral, FDR or SDR (seed 003 ch.2)."],
-      ["warning", 3, "B3", "This report has no author grade, so it is left out of the PO/PSO mix; give PO or PSO (seed 003 ch.1-2)."],
+      ["warning", 2, "A2", "This report has no report type, so it is left out of the report mix; give Oral, FDR or SDR (NPS Operating Model v1.0, ch.2)."],
+      ["warning", 3, "B3", "This report has no author grade, so it is left out of the PO/PSO mix; give PO or PSO (NPS Operating Model v1.0, ch.1-2)."],
     ]);
   });
 
@@ -176,8 +176,8 @@ describe("reports.rows: every report has a known type and an author (seed 003 ch
 });
 
 describe("REPORT_RULES", () => {
-  it("lists each court report rule once, each citing seed 003", () => {
+  it("lists each court report rule once, each citing NPS Operating Model v1.0", () => {
     expect(REPORT_RULES.map((r) => r.id)).toEqual(["reports.typeMix", "reports.authorMix", "reports.rows"]);
-    for (const r of REPORT_RULES) expect(r.source).toMatch(/^seed 003, ch\./);
+    for (const r of REPORT_RULES) expect(r.source).toMatch(/^NPS Operating Model v1.0, ch\./);
   });
 });

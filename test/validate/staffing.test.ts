@@ -15,27 +15,27 @@ function omTeam(team: string, caFtes: number[]): Rec[] {
 const leeds = (caFtes: number[], extra: Rec[] = []) =>
   book(teamsSheet([{ Team: "Leeds North", Type: "OM" }]), staffSheet([...omTeam("Leeds North", caFtes), ...extra]));
 
-describe("staffing.omAdminRatio: 1 case administrator to 4 OMs on FTE (seed 001 ch.4)", () => {
+describe("staffing.omAdminRatio: 1 case administrator to 4 OMs on FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
   const RULE = "staffing.omAdminRatio";
 
-  it("staffing.omAdminRatio: 11 OM FTE with 2.0 CA FTE is below 1:4, an error with figure and target (seed 001 ch.4)", () => {
+  it("staffing.omAdminRatio: 11 OM FTE with 2.0 CA FTE is below 1:4, an error with figure and target (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const f = findings(leeds([1, 1]), RULE);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: "error", sheet: "Teams", row: 2, cell: "A2", figure: 2, target: 2.75, source: "seed 001, ch.4" });
-    expect(f[0]!.message).toBe("Team Leeds North: 11.0 FTE OMs, 2.0 FTE case administrators; 1:4 needs 2.75 (short by 0.75) (seed 001 ch.4).");
+    expect(f[0]).toMatchObject({ severity: "error", sheet: "Teams", row: 2, cell: "A2", figure: 2, target: 2.75, source: "Employer's reply on the E3 Phase 2 Blueprint, ch.4" });
+    expect(f[0]!.message).toBe("Team Leeds North: 11.0 FTE OMs, 2.0 FTE case administrators; 1:4 needs 2.75 (short by 0.75) (Employer's reply on the E3 Phase 2 Blueprint, ch.4).");
   });
 
   it.each([
     [[1, 1, 0.75], 0],
     [[1, 1, 0.74], 1],
     [[1, 1, 1], 0],
-  ])("staffing.omAdminRatio: 11 OM FTE with CA FTEs %j gives %i findings (boundary at 2.75, seed 001 ch.4)", (cas, n) => {
+  ])("staffing.omAdminRatio: 11 OM FTE with CA FTEs %j gives %i findings (boundary at 2.75, Employer's reply on the E3 Phase 2 Blueprint, ch.4)", (cas, n) => {
     expect(findings(leeds(cas), RULE)).toHaveLength(n);
   });
 
-  it("staffing.omAdminRatio: 2.74 CA FTE is short by 0.01 and says so (seed 001 ch.4)", () => {
+  it("staffing.omAdminRatio: 2.74 CA FTE is short by 0.01 and says so (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     expect(findings(leeds([1, 1, 0.74]), RULE)[0]!.message).toBe(
-      "Team Leeds North: 11.0 FTE OMs, 2.74 FTE case administrators; 1:4 needs 2.75 (short by 0.01) (seed 001 ch.4).",
+      "Team Leeds North: 11.0 FTE OMs, 2.74 FTE case administrators; 1:4 needs 2.75 (short by 0.01) (Employer's reply on the E3 Phase 2 Blueprint, ch.4).",
     );
   });
 
@@ -48,7 +48,7 @@ describe("staffing.omAdminRatio: 1 case administrator to 4 OMs on FTE (seed 001 
     expect(summary(r, RULE).target).toBe("1:5");
   });
 
-  it("staffing.omAdminRatio: only POs and PSOs of the team count as OMs; SPOs, other teams and court teams do not (seed 001 ch.4)", () => {
+  it("staffing.omAdminRatio: only POs and PSOs of the team count as OMs; SPOs, other teams and court teams do not (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const b = book(
       teamsSheet([
         { Team: "Leeds North", Type: "OM team" },
@@ -64,7 +64,7 @@ describe("staffing.omAdminRatio: 1 case administrator to 4 OMs on FTE (seed 001 
     expect(findings(b, RULE)).toEqual([]);
   });
 
-  it("staffing.omAdminRatio: team and staff names match ignoring case and spacing; roles spelled out count (seed 001 ch.4)", () => {
+  it("staffing.omAdminRatio: team and staff names match ignoring case and spacing; roles spelled out count (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const b = book(
       teamsSheet([{ Team: "Leeds  North", Type: "om" }]),
       staffSheet([...people("P", 4, { Role: "Probation Officer", FTE: 1, Team: "leeds north" }), { Name: "C", Role: "Case administrator", FTE: 0.99, Team: "LEEDS NORTH" }]),
@@ -84,7 +84,7 @@ describe("staffing.omAdminRatio: 1 case administrator to 4 OMs on FTE (seed 001 
       staffSheet([...omTeam("A", [1, 1, 0.75]), ...omTeam("B", [1]), ...omTeam("C", [])]),
     );
     const r = validateWorkbook(b);
-    expect(summary(r, RULE)).toMatchObject({ status: "fail", figure: "2 of 3 OM teams below 1:4", target: "1:4", source: "seed 001, ch.4" });
+    expect(summary(r, RULE)).toMatchObject({ status: "fail", figure: "2 of 3 OM teams below 1:4", target: "1:4", source: "Employer's reply on the E3 Phase 2 Blueprint, ch.4" });
   });
 
   it("staffing.omAdminRatio: an unreadable FTE is reported once by the engine and left out, never guessed (bad input)", () => {
@@ -102,7 +102,7 @@ describe("staffing.omAdminRatio: 1 case administrator to 4 OMs on FTE (seed 001 
   });
 });
 
-describe("staffing.courtAdminRatio: 1 case administrator to 3 staff in court teams (seed 001 ch.4)", () => {
+describe("staffing.courtAdminRatio: 1 case administrator to 3 staff in court teams (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
   const RULE = "staffing.courtAdminRatio";
   const court = (caFte: number) =>
     book(
@@ -118,14 +118,14 @@ describe("staffing.courtAdminRatio: 1 case administrator to 3 staff in court tea
   it.each([
     [1, 0],
     [0.99, 1],
-  ])("staffing.courtAdminRatio: 3.0 FTE court staff with %s CA FTE gives %i findings (boundary, seed 001 ch.4)", (ca, n) => {
+  ])("staffing.courtAdminRatio: 3.0 FTE court staff with %s CA FTE gives %i findings (boundary, Employer's reply on the E3 Phase 2 Blueprint, ch.4)", (ca, n) => {
     expect(findings(court(ca), RULE)).toHaveLength(n);
   });
 
-  it("staffing.courtAdminRatio: the finding counts all non-CA staff and gives figure and target (seed 001 ch.4)", () => {
+  it("staffing.courtAdminRatio: the finding counts all non-CA staff and gives figure and target (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
     const f = findings(court(0.5), RULE);
     expect(f[0]).toMatchObject({ severity: "error", figure: 0.5, target: 1 });
-    expect(f[0]!.message).toBe("Team Leeds Court: 3.0 FTE staff, 0.5 FTE case administrators; 1:3 needs 1.0 (short by 0.5) (seed 001 ch.4).");
+    expect(f[0]!.message).toBe("Team Leeds Court: 3.0 FTE staff, 0.5 FTE case administrators; 1:3 needs 1.0 (short by 0.5) (Employer's reply on the E3 Phase 2 Blueprint, ch.4).");
   });
 
   it("staffing.courtAdminRatio: an override to 1:6 passes a court team with 0.5 CA FTE (what-if)", () => {
@@ -133,7 +133,7 @@ describe("staffing.courtAdminRatio: 1 case administrator to 3 staff in court tea
   });
 });
 
-describe("staffing.staffRows: every post has a known role and an FTE (seed 001 ch.4)", () => {
+describe("staffing.staffRows: every post has a known role and an FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
   const RULE = "staffing.staffRows";
   it("staffing.staffRows: an unknown role, a blank role and an FTE above 1 are warnings at the cell (bad input)", () => {
     const f = findings(
@@ -158,7 +158,7 @@ describe("staffing.staffRows: every post has a known role and an FTE (seed 001 c
   });
 });
 
-describe("staffing.teamRows: every team has a known type, so none drops out of the ratios (seed 001 ch.4)", () => {
+describe("staffing.teamRows: every team has a known type, so none drops out of the ratios (Employer's reply on the E3 Phase 2 Blueprint, ch.4)", () => {
   const RULE = "staffing.teamRows";
   it("staffing.teamRows: OM, Court, Victims, AP, YOS and Management pass; a mistyped and a blank type are warnings at the cell (bad input)", () => {
     const f = findings(
@@ -184,7 +184,7 @@ describe("staffing.teamRows: every team has a known type, so none drops out of t
   });
 });
 
-describe("staffing.spoSpan: an SPO line-manages at most 10 staff (seed 001 ch.3)", () => {
+describe("staffing.spoSpan: an SPO line-manages at most 10 staff (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
   const RULE = "staffing.spoSpan";
   const spoWith = (n: number) => book(staffSheet([{ Name: "Sam SPO", Role: "SPO", FTE: 1 }, ...people("P", n, { Role: "PO", FTE: 0.5, "Line manager": "sam spo" })]));
 
@@ -195,10 +195,10 @@ describe("staffing.spoSpan: an SPO line-manages at most 10 staff (seed 001 ch.3)
     expect(findings(spoWith(n), RULE)).toHaveLength(k);
   });
 
-  it("staffing.spoSpan: the warning names the SPO, the count and the span (seed 001 ch.3)", () => {
+  it("staffing.spoSpan: the warning names the SPO, the count and the span (Employer's reply on the E3 Phase 2 Blueprint, ch.3)", () => {
     const f = findings(spoWith(11), RULE);
-    expect(f[0]).toMatchObject({ severity: "warning", cell: "A2", figure: 11, target: 10, source: "seed 001, ch.3" });
-    expect(f[0]!.message).toBe("SPO Sam SPO line-manages 11 staff; an SPO manages at most 10 (1:10), so 11 staff need 2 SPOs (seed 001 ch.3).");
+    expect(f[0]).toMatchObject({ severity: "warning", cell: "A2", figure: 11, target: 10, source: "Employer's reply on the E3 Phase 2 Blueprint, ch.3" });
+    expect(f[0]!.message).toBe("SPO Sam SPO line-manages 11 staff; an SPO manages at most 10 (1:10), so 11 staff need 2 SPOs (Employer's reply on the E3 Phase 2 Blueprint, ch.3).");
     expect(summary(validateWorkbook(spoWith(11)), RULE).figure).toBe("1 of 1 SPOs above 1:10");
   });
 
@@ -215,7 +215,7 @@ describe("staffing.spoSpan: an SPO line-manages at most 10 staff (seed 001 ch.3)
   });
 });
 
-describe("structure.lineManagement: SPOs manage POs and PSOs, SAOs manage CAs, the BM manages SAOs (seed 003 ch.1, ch.8)", () => {
+describe("structure.lineManagement: SPOs manage POs and PSOs, SAOs manage CAs, the BM manages SAOs (NPS Operating Model v1.0, ch.1, ch.8)", () => {
   const RULE = "structure.lineManagement";
   const base: Rec[] = [
     { Name: "Bea", Role: "BM", FTE: 1 },
@@ -223,14 +223,14 @@ describe("structure.lineManagement: SPOs manage POs and PSOs, SAOs manage CAs, t
     { Name: "Sue", Role: "SPO", FTE: 1 },
   ];
 
-  it("structure.lineManagement: the model's structure gives no findings (seed 003 ch.1, ch.8)", () => {
+  it("structure.lineManagement: the model's structure gives no findings (NPS Operating Model v1.0, ch.1, ch.8)", () => {
     const b = book(
       staffSheet([...base, { Name: "Po", Role: "PO", FTE: 1, "Line manager": "Sue" }, { Name: "Ps", Role: "PSO", FTE: 1, "Line manager": "Sue" }, { Name: "Ca", Role: "CA", FTE: 1, "Line manager": "Sal" }]),
     );
     expect(findings(b, RULE)).toEqual([]);
   });
 
-  it("structure.lineManagement: a PO under an SAO, a CA under an SPO and an SAO under an SPO are warnings at the cell (seed 003 ch.1, ch.8)", () => {
+  it("structure.lineManagement: a PO under an SAO, a CA under an SPO and an SAO under an SPO are warnings at the cell (NPS Operating Model v1.0, ch.1, ch.8)", () => {
     const b = book(
       staffSheet([
         ...base,
@@ -245,10 +245,10 @@ describe("structure.lineManagement: SPOs manage POs and PSOs, SAOs manage CAs, t
       ["F6", "warning"],
       ["F7", "warning"],
     ]);
-    expect(f[0]!.message).toBe("Po (PO) is line-managed by Sal (SAO); in the model POs are line-managed by SPOs (seed 003 ch.1, ch.6, ch.8).");
+    expect(f[0]!.message).toBe("Po (PO) is line-managed by Sal (SAO); in the model POs are line-managed by SPOs (NPS Operating Model v1.0, ch.1, ch.6, ch.8).");
   });
 
-  it("structure.lineManagement: an AP's CA is line-managed by the AP manager and a financial administrator by an AP area manager (seed 003 ch.6)", () => {
+  it("structure.lineManagement: an AP's CA is line-managed by the AP manager and a financial administrator by an AP area manager (NPS Operating Model v1.0, ch.6)", () => {
     const b = book(
       staffSheet([
         ...base,
@@ -262,7 +262,7 @@ describe("structure.lineManagement: SPOs manage POs and PSOs, SAOs manage CAs, t
     const f = findings(b, RULE);
     expect(f.map((x) => x.cell)).toEqual(["F9"]);
     expect(f[0]!.message).toBe(
-      "Fin2 (Financial administrator) is line-managed by Sue (SPO); in the model Financial administrators are line-managed by AP area managers (seed 003 ch.1, ch.6, ch.8).",
+      "Fin2 (Financial administrator) is line-managed by Sue (SPO); in the model Financial administrators are line-managed by AP area managers (NPS Operating Model v1.0, ch.1, ch.6, ch.8).",
     );
   });
 
@@ -280,9 +280,9 @@ describe("structure.lineManagement: SPOs manage POs and PSOs, SAOs manage CAs, t
   });
 });
 
-describe("structure.clusterSupport: every Head of LDU cluster supported by one BM and one DM (seed 003 ch.8)", () => {
+describe("structure.clusterSupport: every Head of LDU cluster supported by one BM and one DM (NPS Operating Model v1.0, ch.8)", () => {
   const RULE = "structure.clusterSupport";
-  it("structure.clusterSupport: one BM and one DM per cluster passes; none or two are warnings (seed 003 ch.8)", () => {
+  it("structure.clusterSupport: one BM and one DM per cluster passes; none or two are warnings (NPS Operating Model v1.0, ch.8)", () => {
     const b = book(
       staffSheet([
         { Name: "H1", Role: "Head of LDU", FTE: 1, Cluster: "West" },
@@ -298,7 +298,7 @@ describe("structure.clusterSupport: every Head of LDU cluster supported by one B
       ["E5", 2],
       ["E5", 0],
     ]);
-    expect(f[0]!.message).toBe("Cluster East: 2 BMs on the staff list; every Head of LDU cluster is supported by one BM (seed 003 ch.8).");
+    expect(f[0]!.message).toBe("Cluster East: 2 BMs on the staff list; every Head of LDU cluster is supported by one BM (NPS Operating Model v1.0, ch.8).");
     expect(f[1]!.message).toMatch(/^Cluster East: no DM on the staff list/);
   });
 
@@ -316,7 +316,7 @@ describe("structure.clusterSupport: every Head of LDU cluster supported by one B
   });
 });
 
-describe("structure.complexClusters: the top 25% of clusters are complex and have a SOSM who line-manages the BM (seed 003 ch.8)", () => {
+describe("structure.complexClusters: the top 25% of clusters are complex and have a SOSM who line-manages the BM (NPS Operating Model v1.0, ch.8)", () => {
   const RULE = "structure.complexClusters";
   /** Seven clusters, C1 most complex to C7 least (every measure = 8 - i). */
   const clusters = (blank?: string) =>
@@ -340,12 +340,12 @@ describe("structure.complexClusters: the top 25% of clusters are complex and hav
     expect(summary(r, RULE)).toMatchObject({ status: "pass", figure: "2 of 7 clusters complex", target: "top 25% (rounded up)" });
   });
 
-  it("structure.complexClusters: a complex cluster with no SOSM is an error at its Clusters row (seed 003 ch.8)", () => {
+  it("structure.complexClusters: a complex cluster with no SOSM is an error at its Clusters row (NPS Operating Model v1.0, ch.8)", () => {
     const f = findings(book(clusters(), staffSheet(sosmAndBm("C1"))), RULE);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: "error", sheet: "Clusters", cell: "A3" });
     expect(f[0]!.message).toBe(
-      "Cluster C2 ranks 2 of 7 by complexity, within the top 25% (2 cluster(s)), so it is complex and has a SOSM; the staff list has no SOSM in this cluster (seed 003 ch.8).",
+      "Cluster C2 ranks 2 of 7 by complexity, within the top 25% (2 cluster(s)), so it is complex and has a SOSM; the staff list has no SOSM in this cluster (NPS Operating Model v1.0, ch.8).",
     );
   });
 

@@ -7,23 +7,23 @@ const HEADER = ["Case ID", "Sentence date", "Start date", "Completed date", "Hou
 const upw = (...rows: Readonly<Record<string, CellValue>>[]) =>
   book(sheet("Unpaid work", HEADER, rowsOf(HEADER, rows.map((r, i) => ({ "Case ID": `X${i + 1}`, "Sentence date": "2026-01-05", "Hours ordered": 100, ...r })))));
 
-describe("upw.start: unpaid work starts within 20 business days of sentence (seed 002)", () => {
+describe("upw.start: unpaid work starts within 20 working days of sentence (NPS FAQ on the future of probation, June 2020)", () => {
   const RULE = "upw.start";
-  // Sentence Monday 2026-01-05: 20 business days later is Monday 2026-02-02.
+  // Sentence Monday 2026-01-05: 20 working days later is Monday 2026-02-02.
   it.each([
     ["2026-02-02", 0],
     ["2026-02-03", 1],
-  ])("upw.start: sentenced Mon 2026-01-05, started %s gives %i warnings (boundary at 20 business days, weekends excluded)", (start, n) => {
+  ])("upw.start: sentenced Mon 2026-01-05, started %s gives %i warnings (boundary at 20 working days, weekends excluded)", (start, n) => {
     expect(findings(upw({ "Start date": start }), RULE)).toHaveLength(n);
   });
 
-  it("upw.start: the warning gives the business days and the limit at the Start date cell (seed 002)", () => {
+  it("upw.start: the warning gives the working days and the limit at the Start date cell (NPS FAQ on the future of probation, June 2020)", () => {
     const f = findings(upw({ "Start date": "2026-02-03" }), RULE);
-    expect(f[0]).toMatchObject({ severity: "warning", sheet: "Unpaid work", cell: "C2", figure: 21, target: 20, source: "seed 002" });
-    expect(f[0]!.message).toBe("Case X1: unpaid work started 2026-02-03, 21 business days after sentence on 2026-01-05; it starts within 20 business days (seed 002).");
+    expect(f[0]).toMatchObject({ severity: "warning", sheet: "Unpaid work", cell: "C2", figure: 21, target: 20, source: "NPS FAQ on the future of probation, June 2020" });
+    expect(f[0]!.message).toBe("Case X1: unpaid work started 2026-02-03, 21 working days after sentence on 2026-01-05; it starts within 20 working days (NPS FAQ on the future of probation, June 2020).");
   });
 
-  it("upw.start: an override to 25 business days passes a start 21 days after (what-if)", () => {
+  it("upw.start: an override to 25 working days passes a start 21 days after (what-if)", () => {
     expect(findings(upw({ "Start date": "2026-02-03" }), RULE, { overrides: { upwStartBusinessDays: 25 } })).toEqual([]);
   });
 
@@ -34,7 +34,7 @@ describe("upw.start: unpaid work starts within 20 business days of sentence (see
   });
 });
 
-describe("upw.complete: completed within 12 months of sentence (seed 002)", () => {
+describe("upw.complete: completed within 12 months of sentence (NPS FAQ on the future of probation, June 2020)", () => {
   const RULE = "upw.complete";
   it.each([
     ["2027-01-05", 0],
@@ -47,7 +47,7 @@ describe("upw.complete: completed within 12 months of sentence (seed 002)", () =
     const row = { "Sentence date": "2026-01-31", "Completed date": "2026-03-01" };
     expect(findings(upw(row), RULE)).toEqual([]);
     const f = findings(upw(row), RULE, { overrides: { upwCompleteMonths: 1 } });
-    expect(f[0]!.message).toBe("Case X1: unpaid work completed 2026-03-01, sentenced 2026-01-31; it is completed within 1 months (by 2026-02-28) (seed 002).");
+    expect(f[0]!.message).toBe("Case X1: unpaid work completed 2026-03-01, sentenced 2026-01-31; it is completed within 1 months (by 2026-02-28) (NPS FAQ on the future of probation, June 2020).");
   });
 
   it("upw.complete: a completion before sentence is an error (bad input)", () => {
@@ -55,7 +55,7 @@ describe("upw.complete: completed within 12 months of sentence (seed 002)", () =
   });
 });
 
-describe("upw.travel: at most 90 minutes' travel each way (seed 002)", () => {
+describe("upw.travel: at most 90 minutes' travel each way (NPS FAQ on the future of probation, June 2020)", () => {
   const RULE = "upw.travel";
   it.each([
     [90, 0],
@@ -71,7 +71,7 @@ describe("upw.travel: at most 90 minutes' travel each way (seed 002)", () => {
   });
 });
 
-describe("upw.education: up to 20% of an order on education or training (seed 002)", () => {
+describe("upw.education: up to 20% of an order on education or training (NPS FAQ on the future of probation, June 2020)", () => {
   const RULE = "upw.education";
   it.each([
     [20, 0],
@@ -83,7 +83,7 @@ describe("upw.education: up to 20% of an order on education or training (seed 00
   it("upw.education: the warning gives the share and hours; an override to 25% passes 24 of 100 (what-if)", () => {
     const f = findings(upw({ "Education hours": 24 }), RULE);
     expect(f[0]).toMatchObject({ severity: "warning", cell: "F2", figure: 24, target: 20 });
-    expect(f[0]!.message).toBe("Case X1: 24 hours of education or training in an order of 100 hours; at most 20% of an order (20 hours) may be spent on education or training (seed 002).");
+    expect(f[0]!.message).toBe("Case X1: 24 hours of education or training in an order of 100 hours; at most 20% of an order (20 hours) may be spent on education or training (NPS FAQ on the future of probation, June 2020).");
     expect(findings(upw({ "Education hours": 24 }), RULE, { overrides: { upwEducationShare: 0.25 } })).toEqual([]);
   });
 
@@ -93,18 +93,18 @@ describe("upw.education: up to 20% of an order on education or training (seed 00
   });
 });
 
-describe("unpaid work not started or not completed by the workbook's latest date (seed 002)", () => {
+describe("unpaid work not started or not completed by the workbook's latest date (NPS FAQ on the future of probation, June 2020)", () => {
   // X1 is sentenced Mon 2026-01-05 and has neither date; X2's dates set the workbook's as-of date.
   it.each([
     ["2026-02-02", 0],
     ["2026-02-03", 1],
-  ])("upw.start: not started by %s (the latest date in the workbook) gives %i warnings (20 business days)", (latest, n) => {
+  ])("upw.start: not started by %s (the latest date in the workbook) gives %i warnings (20 working days)", (latest, n) => {
     const f = findings(upw({}, { "Sentence date": latest, "Start date": latest }), "upw.start");
     expect(f).toHaveLength(n);
     if (n) {
       expect(f[0]).toMatchObject({ severity: "warning", cell: "C2" });
       expect(f[0]!.message).toBe(
-        `Case X1: sentenced 2026-01-05 and not started by ${latest} (the workbook's latest date), 21 business days on; unpaid work starts within 20 business days of sentence (seed 002).`,
+        `Case X1: sentenced 2026-01-05 and not started by ${latest} (the workbook's latest date), 21 working days on; unpaid work starts within 20 working days of sentence (NPS FAQ on the future of probation, June 2020).`,
       );
     }
   });
@@ -115,7 +115,7 @@ describe("unpaid work not started or not completed by the workbook's latest date
   ])("upw.complete: not completed by %s (the latest date in the workbook) gives %i warnings (12 months)", (latest, n) => {
     const f = findings(upw({ "Start date": "2026-01-12" }, { "Sentence date": "2026-06-01", "Start date": "2026-06-08", "Completed date": latest }), "upw.complete");
     expect(f).toHaveLength(n);
-    if (n) expect(f[0]).toMatchObject({ severity: "warning", cell: "D2", message: expect.stringMatching(/^Case X1: sentenced 2026-01-05 and not completed by 2027-01-06 .* by 2027-01-05 \(seed 002\)\.$/) });
+    if (n) expect(f[0]).toMatchObject({ severity: "warning", cell: "D2", message: expect.stringMatching(/^Case X1: sentenced 2026-01-05 and not completed by 2027-01-06 .* by 2027-01-05 \(NPS FAQ on the future of probation, June 2020\)\.$/) });
   });
 
   it("an unreadable start date is the engine's finding, not an overdue one", () => {

@@ -6,7 +6,7 @@ import { findings, staffSheet, summary, teamsSheet, type Rec } from "./staffing-
 const yosTeam = (caseload: number | string | null) => teamsSheet([{ Team: "Leeds YOS", Type: "YOS", "YOS caseload": caseload }]);
 const secondee = (name: string, fte: number, extra: Rec = {}): Rec => ({ Name: name, Role: "PO", FTE: fte, Team: "Leeds YOS", "YOS secondment": "Yes", ...extra });
 
-describe("yos.resource: seconded PO resource of about 10% of the YOS caseload (seed 003 ch.7)", () => {
+describe("yos.resource: seconded PO resource of about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7)", () => {
   const RULE = "yos.resource";
 
   it.each([
@@ -16,13 +16,13 @@ describe("yos.resource: seconded PO resource of about 10% of the YOS caseload (s
     expect(findings(book(yosTeam(300), staffSheet([secondee("Pat", fte)])), RULE)).toHaveLength(n);
   });
 
-  it("yos.resource: the warning gives figure, target and the reading (seed 003 ch.7)", () => {
+  it("yos.resource: the warning gives figure, target and the reading (NPS Operating Model v1.0, ch.7)", () => {
     const f = findings(book(yosTeam(300), staffSheet([secondee("Pat", 0.5)])), RULE);
-    expect(f[0]).toMatchObject({ severity: "warning", sheet: "Teams", cell: "D2", figure: 0.5, target: 0.75, source: "seed 003, ch.7" });
-    expect(f[0]!.message).toBe("YOS Leeds YOS: 0.5 FTE seconded POs; about 10% of its 300 cases is 30.0 cases, which at 40 cases per PO needs 0.75 FTE (seed 003 ch.7).");
+    expect(f[0]).toMatchObject({ severity: "warning", sheet: "Teams", cell: "D2", figure: 0.5, target: 0.75, source: "NPS Operating Model v1.0, ch.7" });
+    expect(f[0]!.message).toBe("YOS Leeds YOS: 0.5 FTE seconded POs; about 10% of its 300 cases is 30.0 cases, which at 40 cases per PO needs 0.75 FTE (NPS Operating Model v1.0, ch.7).");
   });
 
-  it("yos.resource: only POs marked seconded to that YOS count (seed 003 ch.7: seconded qualified POs)", () => {
+  it("yos.resource: only POs marked seconded to that YOS count (NPS Operating Model v1.0, ch.7: seconded qualified POs)", () => {
     const b = book(
       yosTeam(300),
       staffSheet([
@@ -55,7 +55,7 @@ describe("yos.resource: seconded PO resource of about 10% of the YOS caseload (s
   });
 });
 
-describe("yos.secondmentLength: secondments of three years (seed 003 ch.7)", () => {
+describe("yos.secondmentLength: secondments of three years (NPS Operating Model v1.0, ch.7)", () => {
   const RULE = "yos.secondmentLength";
   const reports = (date: string) => sheet("Court reports", ["Date", "Report type", "Author grade"], rowsOf(["Date", "Report type", "Author grade"], [{ Date: date, "Report type": "Oral", "Author grade": "PSO" }]));
 
@@ -67,10 +67,10 @@ describe("yos.secondmentLength: secondments of three years (seed 003 ch.7)", () 
     expect(findings(b, RULE)).toHaveLength(n);
   });
 
-  it("yos.secondmentLength: the warning names the start, the length and the as-of date (seed 003 ch.7)", () => {
+  it("yos.secondmentLength: the warning names the start, the length and the as-of date (NPS Operating Model v1.0, ch.7)", () => {
     const f = findings(book(staffSheet([secondee("Pat", 1, { "Secondment start": "2022-01-10" })]), reports("2026-06-30")), RULE);
     expect(f[0]).toMatchObject({ severity: "warning", sheet: "Staff", cell: "H2" });
-    expect(f[0]!.message).toBe("Pat's YOS secondment began 2022-01-10; secondments last 3 years (until 2025-01-10) and the workbook's latest date is 2026-06-30 (seed 003 ch.7).");
+    expect(f[0]!.message).toBe("Pat's YOS secondment began 2022-01-10; secondments last 3 years (until 2025-01-10) and the workbook's latest date is 2026-06-30 (NPS Operating Model v1.0, ch.7).");
   });
 
   it("yos.secondmentLength: an override to 5 years passes a 4-year secondment (what-if)", () => {
@@ -88,7 +88,7 @@ describe("yos.secondmentLength: secondments of three years (seed 003 ch.7)", () 
   });
 });
 
-describe("yos.linkSpo: a link SPO in each LDU cluster for staff seconded to the YOS (seed 003 ch.7)", () => {
+describe("yos.linkSpo: a link SPO in each LDU cluster for staff seconded to the YOS (NPS Operating Model v1.0, ch.7)", () => {
   const RULE = "yos.linkSpo";
   const H = ["Name", "Role", "FTE", "Team", "Cluster", "YOS link SPO"];
   const heads: Rec[] = [
@@ -112,7 +112,7 @@ describe("yos.linkSpo: a link SPO in each LDU cluster for staff seconded to the 
     const f = findings(book(staffSheet([...heads, spo("Sam", "Aire", "Yes"), spo("Pat", "Calder", "Yes", "PO")], H)), RULE);
     expect(f.map((x) => x.message)).toEqual([
       expect.stringMatching(/^LDU cluster Calder has no YOS link SPO/),
-      "Pat is marked as YOS link SPO but is a PO; the link is an SPO (seed 003 ch.7).",
+      "Pat is marked as YOS link SPO but is a PO; the link is an SPO (NPS Operating Model v1.0, ch.7).",
     ]);
   });
 

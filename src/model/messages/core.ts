@@ -38,15 +38,15 @@ export const CORE_MESSAGES = {
     `${p.arg} has ${p.rows} rows but ${p.other} has ${p.otherRows}; columns passed together must be the same height.`,
   "range.scalar": (p: Arg) => `${p.arg}: expected a single value, not a range.`,
 
-  // --- tiering (seed 003 ch.3 Diagram 1) ------------------------------------------
+  // --- tiering (NPS Operating Model v1.0, ch.3 Diagram 1) ------------------------------------------
   "tier.noScores": (_p: Arg) =>
-    `The tier cannot be worked out: rosh, rsr and ogrs are all blank. Give at least one (seed 003 ch.3 Diagram 1).`,
+    `The tier cannot be worked out: rosh, rsr and ogrs are all blank. Give at least one (NPS Operating Model v1.0, ch.3 Diagram 1).`,
   "tier.mappaLevelMissing": (p: Arg & { category: number }) =>
     `${p.arg} is blank but mappa_category is ${p.category}; give the MAPPA level (1, 2 or 3): level 2 or 3 makes the case tier A.`,
   "tier.dvMissing": (p: Arg) =>
     `${p.arg} is blank but the Napo domestic-violence variant is on; say yes or no for domestic violence.`,
 
-  // --- allocation (seed 003 ch.1, ch.3) ---------------------------------------------
+  // --- allocation (NPS Operating Model v1.0, ch.1, ch.3) ---------------------------------------------
   "allocate.roshMissing": (p: Arg & { tier: string }) =>
     `${p.arg} is blank; tier ${p.tier} needs the RoSH level to advise on the grade (High or Very High RoSH always goes to a PO).`,
 

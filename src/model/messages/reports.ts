@@ -1,5 +1,5 @@
 /**
- * Court reports (seed 003 ch.1-2; Napo seed 000 ch.2) and victim work weighting (seed 003 ch.1, ch.5).
+ * Court reports (NPS Operating Model v1.0, ch.1-2; Napo Napo's feedback on the Operating Model, ch.2) and victim work weighting (NPS Operating Model v1.0, ch.1, ch.5).
  * Messages name the argument or field and say what was expected.
  */
 import { show, type Arg, type Got } from "./core";
@@ -26,13 +26,13 @@ export const REPORT_MESSAGES = {
     `${p.what} are ${pct(p.share)} of the ${p.total} court reports (${p.count}); the target is ${pct(p.target)} ` +
     `(±${(Math.round(p.tolerance * 1000) / 10).toString()} points) (${p.source}).`,
   "report.rowUnknownType": (p: { got: unknown }) =>
-    `Report type ${show(p.got)} is not Oral, FDR or SDR, so this report is left out of the report mix (seed 003 ch.2).`,
+    `Report type ${show(p.got)} is not Oral, FDR or SDR, so this report is left out of the report mix (NPS Operating Model v1.0, ch.2).`,
   "report.rowNoType": (_p: Record<string, never>) =>
-    `This report has no report type, so it is left out of the report mix; give Oral, FDR or SDR (seed 003 ch.2).`,
+    `This report has no report type, so it is left out of the report mix; give Oral, FDR or SDR (NPS Operating Model v1.0, ch.2).`,
   "report.rowNoGrade": (_p: Record<string, never>) =>
-    `This report has no author grade, so it is left out of the PO/PSO mix; give PO or PSO (seed 003 ch.1-2).`,
+    `This report has no author grade, so it is left out of the PO/PSO mix; give PO or PSO (NPS Operating Model v1.0, ch.1-2).`,
 
-  // --- victim work weighting (seed 003 ch.1, ch.5) -----------------------------------
+  // --- victim work weighting (NPS Operating Model v1.0, ch.1, ch.5) -----------------------------------
   "vlo.caseType": (p: Got & { known: readonly string[] }) =>
     `${p.arg}: the weights table has no case type ${show(p.got)}; expected one of ${p.known.join(", ")}.`,
   "vlo.tableShape": (p: Arg & { rows: number; cols: number }) =>

@@ -1,5 +1,5 @@
 /**
- * Validation engine: layout, data and caseload findings (seed 003 ch.1, ch.3, ch.5; DOMAIN §1).
+ * Validation engine: layout, data and caseload findings (NPS Operating Model v1.0, ch.1, ch.3, ch.5; rule book §1).
  * Findings are read by business managers: say what is wrong, where, and what the model expects.
  */
 import { show } from "./core";
@@ -23,7 +23,7 @@ export const VALIDATE_MESSAGES = {
     `None of the sheets (${p.sheets.join(", ")}) is one of the documented sheets (${p.expected.join(", ")}), so nothing was checked. ` +
     `Rename the sheets or their headers as the template does, or map the columns in the task pane.`,
 
-  // --- caseload (seed 003 ch.1, ch.3, ch.5; DOMAIN §1) ------------------------------------
+  // --- caseload (NPS Operating Model v1.0, ch.1, ch.3, ch.5; rule book §1) ------------------------------------
   "caseload.required": (p: { caseId: string; field: string }) =>
     `Case ${p.caseId}: ${p.field} is blank; every case needs it to be checked against the model.`,
   "caseload.tierLower": (p: { caseId: string; recorded: string; computed: string; why: string }) =>

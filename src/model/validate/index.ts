@@ -16,16 +16,16 @@ export type * from "./types";
 
 export { REPORT_SHEET_NAME, reportTable, type ReportRow } from "./report-table";
 
-const LAYOUT_SOURCE = "workbook layout (README)";
+const LAYOUT_SOURCE = "Add-in workbook layout";
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-/** Shown before anything else (DOMAIN §1: warn before anyone relies on the tiers). */
+/** Shown before anything else (rule book §1: warn before anyone relies on the tiers). */
 export const FIRST_RULES: readonly string[] = ["caseload.percentHazard", "config.override"];
 
 export function validateWorkbook(book: WorkbookData, options: ValidateOptions = {}): ValidationReport {
   const { config: resolved, problems } = resolveConfig(options.overrides);
   const config = resolved.config;
   const variants: Variants = { ...DEFAULT_VARIANTS, ...options.variants };
-  const findings: Finding[] = problems.map((p) => ({ rule: "config.override", severity: "error", message: p.message, source: "what-if figures (README)" }));
+  const findings: Finding[] = problems.map((p) => ({ rule: "config.override", severity: "error", message: p.message, source: "Add-in rule book: what-if figures" }));
 
   const tables = new Map<SheetKind, Table>();
   const recognitions: Recognition[] = [];

@@ -199,6 +199,6 @@ function cellFinding(p: Problem, sheet: string, row: number, cell: string): Find
     row,
     cell,
     message: `${p.message} The row is checked without this cell.`,
-    source: "workbook layout (README)",
+    source: "Add-in workbook layout",
   };
 }

@@ -16,7 +16,7 @@ export interface SheetData {
   readonly originCol: number;
   /**
    * Number formats of the first data cells per column ("0.00%", "General"), when the caller read
-   * them. The engine uses them to find percent-formatted score columns (DOMAIN §1).
+   * them. The engine uses them to find percent-formatted score columns (rule book §1).
    */
   readonly columnFormats?: readonly (string | undefined)[];
 }
@@ -40,7 +40,7 @@ export interface Finding {
   readonly cell?: string;
   /** A sentence a business manager understands, from the message catalogue. */
   readonly message: string;
-  /** Seed and chapter, e.g. "seed 003, ch.3". */
+  /** The source, named as a reader would cite it, e.g. "NPS Operating Model v1.0, ch.3". */
   readonly source: string;
   /** For ratio and share rules: the measured figure and its target, as numbers. */
   readonly figure?: number;

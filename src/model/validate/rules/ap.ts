@@ -1,5 +1,5 @@
 /**
- * Validation rules for Approved Premises (seed 003 ch.6), one row per AP on the "Approved premises"
+ * Validation rules for Approved Premises (NPS Operating Model v1.0, ch.6), one row per AP on the "Approved premises"
  * sheet: a dedicated manager each, two waking staff at all times, a 0.5 FTE CA, a PO key worker in
  * PIPE APs, female operational staff in APs for women, 6 hours' purposeful activity a week, and one
  * full-time financial administrator per AP area manager.
@@ -9,7 +9,7 @@ import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { at, blankCell, nonNegative, personKey, staffList, sum } from "./people";
 
 const SHEET = "approvedPremises" as const;
-const SOURCE = "seed 003, ch.6";
+const SOURCE = "NPS Operating Model v1.0, ch.6";
 
 export type ApType = "Men" | "Women" | "PIPE";
 

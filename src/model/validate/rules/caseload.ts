@@ -1,7 +1,7 @@
 /**
- * Validation rules for the caseload: tiering (seed 003 ch.3 Diagram 1), who manages the case
- * (seed 003 ch.1, ch.3), one OM per case (ch.3), VLOs never OMs (ch.5), and the percent hazard
- * of DOMAIN §1. The tier and the allocation advice come from the same model code as TIER() and
+ * Validation rules for the caseload: tiering (NPS Operating Model v1.0, ch.3 Diagram 1), who manages the case
+ * (NPS Operating Model v1.0, ch.1, ch.3), one OM per case (ch.3), VLOs never OMs (ch.5), and the percent hazard
+ * of rule book §1. The tier and the allocation advice come from the same model code as TIER() and
  * ALLOCATE_GRADE().
  */
 import { allocateGrade } from "../../allocate";
@@ -107,7 +107,7 @@ const isHighRosh = (r: unknown) => r === "High" || r === "Very High";
 export const caseloadRequiredRule: Rule = {
   id: "caseload.required",
   label: "Every case has its required fields",
-  source: "workbook layout (README); seed 003 ch.3",
+  source: "Add-in workbook layout; NPS Operating Model v1.0, ch.3",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
@@ -116,19 +116,19 @@ export const caseloadRequiredRule: Rule = {
     for (const row of table.rows)
       for (const f of required)
         if (isBlank(row.raw(f.id)))
-          out.push(at(table, row, f.id, "caseload.required", "error", problem("caseload.required", { caseId: caseId(row), field: f.header }).message, "workbook layout (README); seed 003 ch.3"));
+          out.push(at(table, row, f.id, "caseload.required", "error", problem("caseload.required", { caseId: caseId(row), field: f.header }).message, "Add-in workbook layout; NPS Operating Model v1.0, ch.3"));
     return out;
   },
 };
 
 /**
- * The recorded tier is the one Diagram 1 gives (seed 003 ch.3). A recorded tier below the model's
+ * The recorded tier is the one Diagram 1 gives (NPS Operating Model v1.0, ch.3). A recorded tier below the model's
  * is an error (the case may be under-managed: the dangerous direction); above it, a warning.
  */
 export const caseloadTierRule: Rule = {
   id: "caseload.tier",
   label: "Recorded tiers match the model (ch.3 Diagram 1)",
-  source: "seed 003, ch.3 Diagram 1",
+  source: "NPS Operating Model v1.0, ch.3 Diagram 1",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
@@ -160,11 +160,11 @@ export const caseloadTierRule: Rule = {
   },
 };
 
-/** High and Very High RoSH cases are managed by a PO (seed 003 ch.1, ch.3). */
+/** High and Very High RoSH cases are managed by a PO (NPS Operating Model v1.0, ch.1, ch.3). */
 export const caseloadHighRoshRule: Rule = {
   id: "caseload.highRoshPso",
   label: "High and Very High RoSH cases are held by POs",
-  source: "seed 003, ch.1, ch.3",
+  source: "NPS Operating Model v1.0, ch.1, ch.3",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
@@ -183,14 +183,14 @@ export const caseloadHighRoshRule: Rule = {
 };
 
 /**
- * The recorded grade follows the allocation advice of ALLOCATE_GRADE (seed 003 ch.1, ch.3). Advice
+ * The recorded grade follows the allocation advice of ALLOCATE_GRADE (NPS Operating Model v1.0, ch.1, ch.3). Advice
  * only: a difference is a warning, or information where an allocation reason is recorded. High
  * RoSH with a PSO is caseload.highRoshPso's, not repeated here.
  */
 export const caseloadGradeRule: Rule = {
   id: "caseload.gradeAdvice",
   label: "Recorded grades follow the allocation advice",
-  source: "seed 003, ch.1, ch.3",
+  source: "NPS Operating Model v1.0, ch.1, ch.3",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
@@ -213,11 +213,11 @@ export const caseloadGradeRule: Rule = {
   },
 };
 
-/** Each offender has a single, clearly identified OM (seed 003 ch.3). */
+/** Each offender has a single, clearly identified OM (NPS Operating Model v1.0, ch.3). */
 export const caseloadSingleOmRule: Rule = {
   id: "caseload.singleOm",
   label: "One OM per case",
-  source: "seed 003, ch.3",
+  source: "NPS Operating Model v1.0, ch.3",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
@@ -246,11 +246,11 @@ export const caseloadSingleOmRule: Rule = {
 
 const VLO_ROLE = /^(vlo|victim liaison( officer)?)$/i;
 
-/** VLOs do victim contact work only and are never also OMs (seed 003 ch.5). */
+/** VLOs do victim contact work only and are never also OMs (NPS Operating Model v1.0, ch.5). */
 export const caseloadVloRule: Rule = {
   id: "caseload.vloNotOm",
   label: "VLOs hold no cases as OM",
-  source: "seed 003, ch.5",
+  source: "NPS Operating Model v1.0, ch.5",
   needs: [SHEET, "staff"],
   check(ctx) {
     const cases = ctx.table(SHEET)!;
@@ -274,11 +274,11 @@ export const caseloadVloRule: Rule = {
   },
 };
 
-/** Every OM is on the staff list, so grade and team can be checked (seed 003 ch.3: a clearly identified OM). */
+/** Every OM is on the staff list, so grade and team can be checked (NPS Operating Model v1.0, ch.3: a clearly identified OM). */
 export const caseloadOmKnownRule: Rule = {
   id: "caseload.omKnown",
   label: "Every OM is on the staff list",
-  source: "seed 003, ch.3",
+  source: "NPS Operating Model v1.0, ch.3",
   needs: [SHEET, "staff"],
   check(ctx) {
     const cases = ctx.table(SHEET)!;
@@ -299,14 +299,14 @@ export const caseloadOmKnownRule: Rule = {
 const FRACTION_EVIDENCE = 10;
 
 /**
- * The percent hazard (DOMAIN §1): a percent-formatted RSR or OGRS column holds fractions; TIER
+ * The percent hazard (rule book §1): a percent-formatted RSR or OGRS column holds fractions; TIER
  * formulas over it need scores_as_fractions or they under-tier. A column of nothing but values of
  * 1 or less that is not percent-formatted looks like fractions too. Shown before anything else.
  */
 export const caseloadPercentRule: Rule = {
   id: "caseload.percentHazard",
   label: "Score columns hold percentage points, not fractions",
-  source: "DOMAIN §1 (the percent hazard); seed 003 ch.3",
+  source: "Add-in rule book: the percent hazard; NPS Operating Model v1.0, ch.3",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
@@ -336,14 +336,14 @@ export const caseloadPercentRule: Rule = {
 };
 
 /**
- * The analyst's what-if of DOMAIN §1: how many cases would move tier if domestic violence counted
- * as an additional factor (Napo, seed 000 ch.3), whatever the variant switch says. A summary line,
+ * The analyst's what-if of rule book §1: how many cases would move tier if domestic violence counted
+ * as an additional factor (Napo's feedback on the Operating Model, ch.3), whatever the variant switch says. A summary line,
  * never a finding: it describes a policy option, not a fault in the sheet.
  */
 export const caseloadNapoDvRule: Rule = {
   id: "caseload.napoDvWhatIf",
   label: "What if domestic violence counted in tiering (Napo)",
-  source: "seed 000, ch.3 (Napo); seed 003 ch.3 Diagram 1",
+  source: "Napo's feedback on the Operating Model, ch.3; NPS Operating Model v1.0, ch.3 Diagram 1",
   needs: [SHEET],
   check() {
     return [];

@@ -1,5 +1,5 @@
 /**
- * Validation rules for PAROM countersignature (seed 003 ch.4): routine SPO countersignature may be
+ * Validation rules for PAROM countersignature (NPS Operating Model v1.0, ch.4): routine SPO countersignature may be
  * lifted once an OM has three successive reports assessed Good. The run is `paromCountersign` in
  * src/model/staffing.ts, the same code the staffing function calls.
  */
@@ -9,7 +9,7 @@ import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { at, isoDate, personKey } from "./people";
 
 const SHEET = "paroms" as const;
-const SOURCE = "seed 003, ch.4";
+const SOURCE = "NPS Operating Model v1.0, ch.4";
 
 interface Report {
   readonly row: TableRow;
@@ -51,7 +51,7 @@ function readReports(table: Table, rule: string): { byOm: Map<string, Report[]>;
 }
 
 /**
- * Countersignature (seed 003 ch.4): each report, in date order per OM, written while the OM's run of
+ * Countersignature (NPS Operating Model v1.0, ch.4): each report, in date order per OM, written while the OM's run of
  * successive Good reports before it was under paromGoodRun must be SPO countersigned: "No" is an
  * error, blank a warning. Rows with no date or assessment are reported, and a missing or unknown
  * assessment counts as not Good.

@@ -171,8 +171,8 @@ export function addMonths(serial: number, months: number): number {
 }
 
 /**
- * Business days after `from` up to and including `to` (Monday to Friday). Bank holidays are not
- * known to the workbook, so they count as business days: the reading that never hides a late start.
+ * Working days after `from` up to and including `to` (Monday to Friday). Bank holidays are not
+ * known to the workbook, so they count as working days: the reading that never hides a late start.
  */
 export function businessDaysBetween(from: number, to: number): number {
   let n = 0;

@@ -1,5 +1,5 @@
 /**
- * Validation rules for the "Court reports" sheet — NPS Operating Model ch.1 and ch.2 (seed 003).
+ * Validation rules for the "Court reports" sheet — NPS Operating Model ch.1 and ch.2 (NPS Operating Model v1.0).
  * The mix is worked out by `reportMix` in src/model/reports.ts, the same code REPORT_MIX calls.
  */
 import { problem } from "../../problem";
@@ -48,7 +48,7 @@ function shareFindings(rule: string, table: Table, lines: readonly MixLine[], to
       total: l.total,
       target: l.target,
       tolerance,
-      source: l.source.replace(", ", " "),
+      source: l.source,
     });
     out.push({ rule, severity: "warning", sheet: table.sheet, message: p.message, source: l.source, figure: l.share, target: l.target });
   }
@@ -65,14 +65,14 @@ function summary(lines: readonly MixLine[], tolerance: number, names: Readonly<R
 }
 
 /**
- * The report type mix: 60% oral on the day, 30% written FDR, 10% SDR (seed 003 ch.2; figures
+ * The report type mix: 60% oral on the day, 30% written FDR, 10% SDR (NPS Operating Model v1.0, ch.2; figures
  * reportOralShare, reportFdrShare, reportSdrShare), each within reportMixTolerance (a default:
- * the seed gives targets, not tolerances). One warning per share outside tolerance.
+ * the Operating Model gives targets, not tolerances). One warning per share outside tolerance.
  */
 export const reportTypeMixRule: Rule = {
   id: "reports.typeMix",
   label: (c) => `Court report types (${Math.round(c.reportOralShare * 100)}% oral / ${Math.round(c.reportFdrShare * 100)}% FDR / ${Math.round(c.reportSdrShare * 100)}% SDR)`,
-  source: "seed 003, ch.2",
+  source: "NPS Operating Model v1.0, ch.2",
   needs: [SHEET],
   check(ctx) {
     const m = mixOf(ctx);
@@ -85,13 +85,13 @@ export const reportTypeMixRule: Rule = {
 };
 
 /**
- * The report author mix: 35% of reports by POs, 65% by PSOs (seed 003 ch.1-2; figures
+ * The report author mix: 35% of reports by POs, 65% by PSOs (NPS Operating Model v1.0, ch.1-2; figures
  * reportPoShare, reportPsoShare), each within reportMixTolerance.
  */
 export const reportAuthorMixRule: Rule = {
   id: "reports.authorMix",
   label: (c) => `Court report authors (${Math.round(c.reportPoShare * 100)}% PO / ${Math.round(c.reportPsoShare * 100)}% PSO)`,
-  source: "seed 003, ch.1-2",
+  source: "NPS Operating Model v1.0, ch.1-2",
   needs: [SHEET],
   check(ctx) {
     const m = mixOf(ctx);
@@ -104,7 +104,7 @@ export const reportAuthorMixRule: Rule = {
 };
 
 /**
- * Every report in the log counts in the mix (seed 003 ch.2): a report type that is not Oral, FDR
+ * Every report in the log counts in the mix (NPS Operating Model v1.0, ch.2): a report type that is not Oral, FDR
  * or SDR is an error (the report is left out of the mix); a report with no type, or a typed report
  * with no author grade, is a warning. Unreadable grades ("SPO") are the engine's to report, once.
  * Rows blank in both columns are ignored.
@@ -112,7 +112,7 @@ export const reportAuthorMixRule: Rule = {
 export const reportRowsRule: Rule = {
   id: "reports.rows",
   label: "Court report log: every report has a known type and an author grade",
-  source: "seed 003, ch.2",
+  source: "NPS Operating Model v1.0, ch.2",
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET);
@@ -126,10 +126,10 @@ export const reportRowsRule: Rule = {
       const type = row.raw("reportType");
       const grade = row.raw("authorGrade");
       if (isBlank(type) && isBlank(grade)) continue;
-      if (isBlank(type)) flag(row, "reportType", "warning", problem("report.rowNoType", {}).message, "seed 003, ch.2");
+      if (isBlank(type)) flag(row, "reportType", "warning", problem("report.rowNoType", {}).message, "NPS Operating Model v1.0, ch.2");
       else if (!parseReportType(type, "Report type").ok)
-        flag(row, "reportType", "error", problem("report.rowUnknownType", { got: type }).message, "seed 003, ch.2");
-      if (isBlank(grade) && !isBlank(type)) flag(row, "authorGrade", "warning", problem("report.rowNoGrade", {}).message, "seed 003, ch.1-2");
+        flag(row, "reportType", "error", problem("report.rowUnknownType", { got: type }).message, "NPS Operating Model v1.0, ch.2");
+      if (isBlank(grade) && !isBlank(type)) flag(row, "authorGrade", "warning", problem("report.rowNoGrade", {}).message, "NPS Operating Model v1.0, ch.1-2");
     }
     return out;
   },

@@ -1,7 +1,7 @@
 /**
- * Validation rules for staffing ratios and structures (DOMAIN §5): case administrators 1:4 in OM
- * teams and 1:3 in court teams (seed 001 ch.4), the SPO span 1:10 (seed 001 ch.3), line management
- * (seed 003 ch.1, ch.8), Head of LDU support and complex clusters (seed 003 ch.8). The arithmetic
+ * Validation rules for staffing ratios and structures (rule book §5): case administrators 1:4 in OM
+ * teams and 1:3 in court teams (Employer's reply on the E3 Phase 2 Blueprint, ch.4), the SPO span 1:10 (Employer's reply on the E3 Phase 2 Blueprint, ch.3), line management
+ * (NPS Operating Model v1.0, ch.1, ch.8), Head of LDU support and complex clusters (NPS Operating Model v1.0, ch.8). The arithmetic
  * is src/model/staffing.ts, the same code the staffing custom functions call.
  */
 import { problem } from "../../problem";
@@ -10,7 +10,7 @@ import { fte } from "../../messages/staffing-rules";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { at, blankCell, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
 
-const ADMIN_SOURCE = "seed 001, ch.4";
+const ADMIN_SOURCE = "Employer's reply on the E3 Phase 2 Blueprint, ch.4";
 
 /** Teams of a type, from the Teams sheet (types the staffing code does not know are other teams). */
 function teamsOfType(teams: Table, type: TeamType): { row: TableRow; name: string; key: string }[] {
@@ -75,9 +75,9 @@ function adminRule(id: string, type: TeamType, label: Rule["label"]): Rule {
   };
 }
 
-/** Case administrators to OMs (POs and PSOs) in OM teams, 1:4 on FTE (seed 001 ch.4). */
+/** Case administrators to OMs (POs and PSOs) in OM teams, 1:4 on FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4). */
 export const omAdminRatioRule = adminRule("staffing.omAdminRatio", "OM", (c) => `Case administrators in OM teams (1:${c.omAdminRatio} on FTE)`);
-/** Case administrators to all other staff in court teams, 1:3 on FTE (seed 001 ch.4). */
+/** Case administrators to all other staff in court teams, 1:3 on FTE (Employer's reply on the E3 Phase 2 Blueprint, ch.4). */
 export const courtAdminRatioRule = adminRule("staffing.courtAdminRatio", "Court", (c) => `Case administrators in court teams (1:${c.courtAdminRatio} on FTE)`);
 
 /**
@@ -146,13 +146,13 @@ function noColumn(table: Table, rule: string, column: string, what: string, sour
 }
 
 /**
- * The SPO span (seed 001 ch.3): an SPO line-manages at most spoSpan (10) staff, counted by head
+ * The SPO span (Employer's reply on the E3 Phase 2 Blueprint, ch.3): an SPO line-manages at most spoSpan (10) staff, counted by head
  * (staff whose Line manager is the SPO); `spoNeeded` decides, so more than one SPO needed is a warning.
  */
 export const spoSpanRule: Rule = {
   id: "staffing.spoSpan",
   label: (c) => `Staff per SPO (1:${c.spoSpan})`,
-  source: "seed 001, ch.3",
+  source: "Employer's reply on the E3 Phase 2 Blueprint, ch.3",
   needs: ["staff"],
   check(ctx) {
     const table = ctx.table("staff")!;
@@ -179,8 +179,8 @@ export const spoSpanRule: Rule = {
 };
 
 /**
- * Who line-manages whom (seed 003 ch.1, ch.8): SPOs manage POs and PSOs; SAOs manage CAs; the BM
- * manages SAOs. In APs (seed 003 ch.6) the AP manager manages the AP's CA, and AP area managers
+ * Who line-manages whom (NPS Operating Model v1.0, ch.1, ch.8): SPOs manage POs and PSOs; SAOs manage CAs; the BM
+ * manages SAOs. In APs (NPS Operating Model v1.0, ch.6) the AP manager manages the AP's CA, and AP area managers
  * their financial administrator.
  */
 const MANAGED_BY: Partial<Record<Role, readonly Role[]>> = {
@@ -192,13 +192,13 @@ const MANAGED_BY: Partial<Record<Role, readonly Role[]>> = {
 };
 
 /**
- * Line management (seed 003 ch.1, ch.8): a PO, PSO, CA or SAO whose line manager is not of the
+ * Line management (NPS Operating Model v1.0, ch.1, ch.8): a PO, PSO, CA or SAO whose line manager is not of the
  * expected role, is blank, or is not on the staff list is a warning. Other roles are not checked.
  */
 export const lineManagementRule: Rule = {
   id: "structure.lineManagement",
   label: "Line management: SPOs manage POs and PSOs, SAOs manage CAs, the BM manages SAOs",
-  source: "seed 003, ch.1, ch.6, ch.8",
+  source: "NPS Operating Model v1.0, ch.1, ch.6, ch.8",
   needs: ["staff"],
   check(ctx) {
     const table = ctx.table("staff")!;
@@ -260,14 +260,14 @@ export function clustersOf(ctx: RuleContext, staff: readonly StaffMember[]): Clu
 }
 
 /**
- * Every Head of LDU cluster is supported by one BM and one DM (seed 003 ch.8): per cluster (the
+ * Every Head of LDU cluster is supported by one BM and one DM (NPS Operating Model v1.0, ch.8): per cluster (the
  * Clusters sheet, and the clusters of the Heads of LDU in Staff), the BMs and DMs in Staff with that
  * cluster; none or more than one is a warning, as is a cluster with no Head of LDU.
  */
 export const clusterSupportRule: Rule = {
   id: "structure.clusterSupport",
   label: "Every Head of LDU cluster supported by one BM and one DM",
-  source: "seed 003, ch.8",
+  source: "NPS Operating Model v1.0, ch.8",
   needs: ["staff"],
   check(ctx) {
     const stable = ctx.table("staff")!;
@@ -327,14 +327,14 @@ function ranking(ctx: RuleContext, rule: string, source: string): { findings: Fi
 }
 
 /**
- * Complex LDU clusters (seed 003 ch.8): the Clusters sheet ranked by `rankClusters` (weights, share
+ * Complex LDU clusters (NPS Operating Model v1.0, ch.8): the Clusters sheet ranked by `rankClusters` (weights, share
  * and rounding from the configuration); each complex cluster has a SOSM in Staff (error when none),
  * who line-manages the cluster's BM (warning); a SOSM in a cluster that is not complex is a warning.
  */
 export const complexClustersRule: Rule = {
   id: "structure.complexClusters",
   label: (c) => `Complex LDU clusters (top ${Math.round(c.complexClusterShare * 1000) / 10}%) have a SOSM who line-manages the BM`,
-  source: "seed 003, ch.8",
+  source: "NPS Operating Model v1.0, ch.8",
   needs: ["clusters", "staff"],
   check(ctx) {
     const ct = ctx.table("clusters")!;

@@ -1,6 +1,6 @@
 /**
- * Validation rules for unpaid work (seed 002, the target operating model Q&A): starts within 20
- * business days of sentence, completed within 12 months, at most 90 minutes' travel each way, and
+ * Validation rules for unpaid work (NPS FAQ on the future of probation, June 2020, the target operating model Q&A): starts within 20
+ * working days of sentence, completed within 12 months, at most 90 minutes' travel each way, and
  * up to 20% of an order on education or training. One row per requirement on the "Unpaid work" sheet.
  */
 import { problem } from "../../problem";
@@ -8,7 +8,7 @@ import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { addMonths, at, blankCell, businessDaysBetween, isoDate, nonNegative, workbookAsOf } from "./people";
 
 const SHEET = "unpaidWork" as const;
-const SOURCE = "seed 002";
+const SOURCE = "NPS FAQ on the future of probation, June 2020";
 
 function caseId(row: TableRow): string {
   const id = row.get("caseId");
@@ -45,13 +45,13 @@ function amount(table: Table, row: TableRow, field: string, label: string, rule:
 }
 
 /**
- * Start within upwStartBusinessDays (20) business days of sentence: business days are Monday to
+ * Start within upwStartBusinessDays (20) working days of sentence: working days are Monday to
  * Friday after the sentence date up to the start date; bank holidays are not known and count as
- * business days (the reading that never hides a late start). Later is a warning; a start before
+ * working days (the reading that never hides a late start). Later is a warning; a start before
  * sentence is an error (the dates are wrong). Not yet started: a warning once the workbook's as-of
  * date (its latest dated record) is past the limit.
  */
-export const upwStartRule = perRow("upw.start", (c) => `Unpaid work starts within ${c.upwStartBusinessDays} business days of sentence`, (ctx, table, row, out, asOf) => {
+export const upwStartRule = perRow("upw.start", (c) => `Unpaid work starts within ${c.upwStartBusinessDays} working days of sentence`, (ctx, table, row, out, asOf) => {
   const sentence = row.get("sentenceDate");
   const start = row.get("startDate");
   if (typeof sentence !== "number") return;

@@ -1,5 +1,5 @@
 /**
- * Validation rules for the NPS contribution to Youth Offending Services (seed 003 ch.7): seconded
+ * Validation rules for the NPS contribution to Youth Offending Services (NPS Operating Model v1.0, ch.7): seconded
  * PO resource of about 10% of the YOS caseload (`yosFte` in src/model/staffing.ts) and three-year
  * secondments, and a link SPO in each LDU cluster (ch.7-8).
  */
@@ -9,7 +9,7 @@ import type { Finding, Rule, RuleContext, TableRow } from "../types";
 import { at, isoDate, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
 import { clustersOf } from "./staffing";
 
-const SOURCE = "seed 003, ch.7";
+const SOURCE = "NPS Operating Model v1.0, ch.7";
 
 function yosTeams(ctx: RuleContext): { row: TableRow; name: string; key: string; caseload?: number }[] {
   const teams = ctx.table("teams")!;
@@ -26,7 +26,7 @@ function yosTeams(ctx: RuleContext): { row: TableRow; name: string; key: string;
 }
 
 /**
- * YOS resource (seed 003 ch.7): per YOS team (Teams type YOS, or a YOS caseload given), the FTE of
+ * YOS resource (NPS Operating Model v1.0, ch.7): per YOS team (Teams type YOS, or a YOS caseload given), the FTE of
  * POs in Staff seconded to it (YOS secondment yes, Team that YOS) against `yosFte` of its caseload;
  * below is a warning with figure and target. A YOS with no caseload is an info finding.
  */
@@ -71,7 +71,7 @@ export const yosResourceRule: Rule = {
 
 
 /**
- * Secondment length (seed 003 ch.7: secondments of three years): a secondee whose start is more
+ * Secondment length (NPS Operating Model v1.0, ch.7: secondments of three years): a secondee whose start is more
  * than yosSecondmentYears before the workbook's as-of date is a warning (exactly the length passes);
  * a secondee with no start date is a warning. No dated records: one info finding, not checked.
  */
@@ -103,8 +103,8 @@ export const yosSecondmentRule: Rule = {
 };
 
 /**
- * A link SPO in each LDU cluster keeps contact with NPS staff seconded to the YOS (seed 003 ch.7;
- * welcomed by Napo, seed 000). Per cluster (as structure.clusterSupport finds them), at least one
+ * A link SPO in each LDU cluster keeps contact with NPS staff seconded to the YOS (NPS Operating Model v1.0, ch.7;
+ * welcomed by Napo). Per cluster (as structure.clusterSupport finds them), at least one
  * SPO of that cluster marked Yes in the Staff sheet's YOS link SPO column; someone marked who is not
  * an SPO is a warning too. Without the column the check says it was not possible (information).
  */
