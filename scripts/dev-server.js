@@ -63,11 +63,26 @@ function alive(pid) {
   }
 }
 
+/**
+ * Whether the process is still this add-in's server, not another that took its id after a restart:
+ * where the system shows a process's command line (Linux), it must be one of these scripts.
+ * @param {number} pid
+ */
+function ours(pid) {
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!fs.existsSync("/proc/self/cmdline")) return true;
+  try {
+    return /scripts[\\/](start|dev-server)\.js/.test(fs.readFileSync(cmdline, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
 /** @returns {{ pid: number, port: number } | undefined} the server `npm start` or `npm run dev-server` left running */
 function runningServer() {
   try {
     const s = JSON.parse(fs.readFileSync(PID_FILE, "utf8"));
-    if (Number.isInteger(s.pid) && alive(s.pid)) return s;
+    if (Number.isInteger(s.pid) && alive(s.pid) && ours(s.pid)) return s;
   } catch {
     // no file, or not ours: nothing running
   }
@@ -126,4 +141,4 @@ if (require.main === module) {
     });
 }
 
-module.exports = { serve, stopServer, runningServer, PORT };
+module.exports = { serve, stopServer, runningServer, ours, PORT };

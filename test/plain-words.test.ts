@@ -19,6 +19,15 @@ const SHORTHAND = /seed 0\d|seeds? \d{3}|\bthe seeds?\b|DOMAIN(\.md| ?§)|\.\.\/
 const read = (...p: string[]) => readFileSync(join(ROOT, ...p), "utf8");
 const ruleBook = read("docs", "operating-model.md");
 
+/** The command line's output, run once per argument list (each run reads the sample afresh). */
+const cliRuns = new Map<string, { stdout: string; stderr: string }>();
+function cli(...args: string[]): { stdout: string; stderr: string } {
+  const key = args.join("\0");
+  if (!cliRuns.has(key)) cliRuns.set(key, spawnSync(process.execPath, [join(ROOT, "bin", "nps-om.js"), ...args], { cwd: ROOT, encoding: "utf8" }));
+  return cliRuns.get(key)!;
+}
+const SAMPLE = join(ROOT, "samples", "sample-division.xlsx");
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
@@ -40,17 +49,15 @@ describe("sources named as a reader would", () => {
   });
 
   it("the command line's output uses no shorthand (text and --json, figures, help)", () => {
-    const bin = join(ROOT, "bin", "nps-om.js");
-    const sample = join(ROOT, "samples", "sample-division.xlsx");
-    for (const args of [["validate", sample], ["validate", sample, "--json"], ["figures"], ["--help"], ["validate", "--help"]]) {
-      const run = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: "utf8" });
+    for (const args of [["validate", SAMPLE], ["validate", SAMPLE, "--json"], ["figures"], ["--help"], ["validate", "--help"]]) {
+      const run = cli(...args);
       expectAs(run.stdout.length, args.join(" ")).toBeGreaterThan(100);
       expectAs(shorthandIn(run.stdout + run.stderr), args.join(" ")).toEqual([]);
     }
   });
 
   it("each finding the command line prints names its source once", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, "bin", "nps-om.js"), "validate", join(ROOT, "samples", "sample-division.xlsx")], { cwd: ROOT, encoding: "utf8" });
+    const run = cli("validate", SAMPLE);
     const findingLines = run.stdout.split("\n").filter((l) => /^ {2}\S+!\S+: /.test(l));
     expect(findingLines.length).toBeGreaterThan(10);
     for (const line of findingLines) for (const s of SOURCES) expectAs(line.split(s.cite).length, line).toBeLessThanOrEqual(2);
@@ -84,7 +91,7 @@ describe("the rule book (docs/operating-model.md)", () => {
   });
 
   it("has an entry for every rule the sample division's findings and summary name", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, "bin", "nps-om.js"), "validate", join(ROOT, "samples", "sample-division.xlsx"), "--json"], { cwd: ROOT, encoding: "utf8" });
+    const run = cli("validate", SAMPLE, "--json");
     const report = JSON.parse(run.stdout) as { findings: { rule: string }[]; summaries: { rule: string }[] };
     const named = new Set([...report.findings, ...report.summaries].map((f) => f.rule));
     expect(named.size).toBeGreaterThan(20);

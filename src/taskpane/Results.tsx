@@ -70,6 +70,21 @@ export function Summary({ report }: { report: ValidationReport }) {
   );
 }
 
+function Filter({ label, value, options, onChange }: { label: string; value: string; options: readonly string[]; onChange: (value: string) => void }) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => onChange(d.value)}>
+        <option value="all">All</option>
+        {options.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** The findings list; give it a new `key` for each validation, so its filters start afresh. */
 export function Findings({ findings, onGoTo }: { findings: readonly Finding[]; onGoTo: (ref: CellRef) => void }) {
   const s = useStyles();
@@ -95,38 +110,8 @@ export function Findings({ findings, onGoTo }: { findings: readonly Finding[]; o
         Findings ({shown.length} of {findings.length})
       </h2>
       <div className={s.filters}>
-        <Field label="Severity">
-          <Select
-            value={severity}
-            onChange={(_, d) => {
-              setSeverity(d.value as Severity | "all");
-              setLimit(PAGE);
-            }}
-          >
-            <option value="all">All</option>
-            {SEVERITIES.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Rule">
-          <Select
-            value={rule}
-            onChange={(_, d) => {
-              setRule(d.value);
-              setLimit(PAGE);
-            }}
-          >
-            <option value="all">All</option>
-            {rules.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Filter label="Severity" value={severity} options={SEVERITIES} onChange={(v) => { setSeverity(v as Severity | "all"); setLimit(PAGE); }} />
+        <Filter label="Rule" value={rule} options={rules} onChange={(v) => { setRule(v); setLimit(PAGE); }} />
       </div>
       {[...grouped.entries()].map(([sheet, bySev]) => (
         <section key={sheet} aria-label={`Findings on ${sheet}`}>

@@ -2,12 +2,13 @@
  * The npm scripts around the add-in: which way `npm start`/`npm stop` go (Excel desktop or not),
  * the office-addin-debugging command they run, and `npm run validate` with and without a network.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { debuggingArgs, findExcel } from "../../scripts/excel-host";
+import { ours } from "../../scripts/dev-server";
 
 const ROOT = join(__dirname, "..", "..");
 const EXCEL_WIN = "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE";
@@ -54,6 +55,23 @@ describe("npm start/stop with Excel: the office-addin-debugging command", () => 
   it("stop unloads the same manifest", () => {
     expect(debuggingArgs("stop").slice(1)).toEqual(["stop", "manifest.xml", "desktop"]);
     expect(help("stop")).toContain("<manifest-path>");
+  });
+});
+
+describe("npm stop stops only the add-in's own server", () => {
+  const linux = process.platform === "linux";
+  (linux ? it : it.skip)("a process id reused by another program is not taken for the server (Linux shows command lines)", () => {
+    expect(ours(process.pid)).toBe(false);
+    expect(ours(2 ** 22 + 1)).toBe(false);
+  });
+  (linux ? it : it.skip)("a process running scripts/start.js or scripts/dev-server.js is", async () => {
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 10000)", join(ROOT, "scripts", "dev-server.js")]);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      expect(ours(child.pid!)).toBe(true);
+    } finally {
+      child.kill();
+    }
   });
 });
 
