@@ -1,0 +1,468 @@
+/**
+ * One worksheet's XML, scanned once into plain cell values (numbers, text, booleans, error text).
+ * Cells are placed by their own reference when they have one and follow on from the previous
+ * cell when they do not; the <dimension> element is never trusted. Merged-away cells are blank,
+ * as Excel shows them. The scan is a hand-written tokenizer over the part as a latin1 string
+ * (one character per byte): the hot path allocates nothing per cell beyond the value itself.
+ */
+import type { CellValue } from "../../model/values";
+import type { SheetData } from "../../model/validate/types";
+import { XlsxError } from "./errors";
+import type { SharedStrings } from "./package";
+import type { Styles } from "./styles";
+import { cutOff, decodeCellText, newTag, partText, readTag, refuseDoctype, richText } from "./xml";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+/** Used ranges (rows x columns) larger than this are refused rather than held in memory. */
+export const MAX_CELLS_PER_SHEET = 25_000_000;
+/** Merged ranges a sheet may declare. */
+export const MAX_MERGES = 200_000;
+
+/** How many numbers per column the reader looks at for a percent format. */
+const FORMAT_SAMPLE = 20;
+/** Days between the 1904 and the 1900 date systems' day zero. */
+const DAYS_1904 = 1462;
+
+/** Counts every cell the workbook's sheets hold, against one limit for the whole workbook. */
+export interface CellBudget {
+  left: number;
+}
+
+export interface SheetContext {
+  readonly part: string;
+  readonly strings: SharedStrings;
+  readonly styles: Styles;
+  readonly date1904: boolean;
+  readonly budget: CellBudget;
+}
+
+/**
+ * Scan a sheet's XML, given in pieces (any split: bytes are characters here): its used range as
+ * SheetData, or undefined when it holds no value. Pieces are cut after the last complete row, so
+ * no element is ever split; only that unfinished row is carried to the next piece.
+ */
+export async function readSheet(name: string, pieces: AsyncIterable<Buffer>, ctx: SheetContext): Promise<SheetData | undefined> {
+  const cells = new SheetCells(name);
+  const state: ScanState = { row: 0, col: 0 };
+  let phase: "head" | "rows" | "tail" = "head";
+  let pending = "";
+  let tail = "";
+  let first = true;
+  const take = (text: string, final: boolean): string => {
+    let s = text;
+    if (phase === "head") {
+      const at = s.search(SHEET_DATA);
+      if (at < 0 || (!final && s.indexOf(">", at) < 0)) return final ? "" : s;
+      const open = readTag(s, at, ctx.part);
+      phase = open.selfClosing ? "tail" : "rows";
+      s = s.slice(open.end);
+    }
+    if (phase === "rows") {
+      const cut = final ? s.length : lastRowEnd(s);
+      if (cut < 0) return s;
+      const end = scanRows(s, 0, cut, ctx, cells, state);
+      if (end < 0) {
+        if (final) throw cutOff(ctx.part);
+        return s.slice(cut);
+      }
+      phase = "tail";
+      s = s.slice(end);
+    }
+    tail += s;
+    return "";
+  };
+  for await (const piece of pieces) {
+    const text = piece.toString("latin1");
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xff || text.charCodeAt(0) === 0xfe) return readWhole(name, piece, pieces, ctx);
+      refuseDoctype(text, ctx.part);
+    }
+    pending = take(pending === "" ? text : pending + text, false);
+  }
+  take(pending, true);
+  cells.merges = merges(tail, 0, ctx.part);
+  return cells.sheet();
+}
+
+/** A sheet in UTF-16 (no spreadsheet program writes one, but XML allows it): read whole. */
+async function readWhole(name: string, first: Buffer, rest: AsyncIterable<Buffer>, ctx: SheetContext): Promise<SheetData | undefined> {
+  const all = [first];
+  for await (const p of rest) all.push(p);
+  const s = partText(Buffer.concat(all), ctx.part);
+  const utf8 = Buffer.from(s, "latin1");
+  return readSheet(name, [utf8] as unknown as AsyncIterable<Buffer>, ctx);
+}
+
+const SHEET_DATA = /<([A-Za-z0-9_]+:)?sheetData[\s>/]/;
+
+/** Just past the last complete </row> (or </x:row>) in s, or -1. */
+function lastRowEnd(s: string): number {
+  for (let i = s.lastIndexOf("row>"); i >= 0; i = s.lastIndexOf("row>", i - 1)) {
+    let j = i - 1;
+    if (s.charCodeAt(j) === 58 /* : */) while (j > 0 && s.charCodeAt(j - 1) !== 47 && s.charCodeAt(j - 1) !== 60) j--;
+    else j = i;
+    if (s.charCodeAt(j - 1) === 47 && s.charCodeAt(j - 2) === 60) return i + 4;
+    if (i === 0) break;
+  }
+  return -1;
+}
+
+interface ScanState {
+  row: number;
+  col: number;
+}
+
+/** "AB12" -> column 28 (1-based) and row 12, set on `ref`; false when it is not a cell reference. */
+const ref = { row: 0, col: 0 };
+function parseRef(s: string, from: number, to: number): boolean {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  let row = 0;
+  const digits = i;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (col === 0 || i === digits) return false;
+  ref.row = row;
+  ref.col = col;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Whether the element name in s[from, to) has the local name `local` (with or without a prefix). */
+function named(s: string, from: number, to: number, local: string): boolean {
+  const n = local.length;
+  if (to - from < n || !s.startsWith(local, to - n)) return false;
+  return to - from === n || s.charCodeAt(to - n - 1) === 58; /* : */
+}
+
+function nameEndAt(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 62 || c === 47 || isSpace(c) || Number.isNaN(c)) return i;
+    i++;
+  }
+}
+
+/** The attributes of a <c> or <row> tag the reader uses (r, t, s), parsed in place. */
+const quick = { r: -1, rEnd: -1, t: "", s: 0, end: 0, selfClosing: false };
+function quickTag(s: string, from: number, part: string): void {
+  const cell = quick;
+  cell.r = -1;
+  cell.t = "";
+  cell.s = 0;
+  let i = from;
+  for (;;) {
+    let c = s.charCodeAt(i);
+    while (isSpace(c)) c = s.charCodeAt(++i);
+    if (c === 62) {
+      cell.end = i + 1;
+      cell.selfClosing = false;
+      return;
+    }
+    if (c === 47 && s.charCodeAt(i + 1) === 62) {
+      cell.end = i + 2;
+      cell.selfClosing = true;
+      return;
+    }
+    const eq = s.indexOf("=", i);
+    if (eq < 0 || Number.isNaN(c)) throw cutOff(part);
+    let ke = eq;
+    while (isSpace(s.charCodeAt(ke - 1))) ke--;
+    let q = eq + 1;
+    while (isSpace(s.charCodeAt(q))) q++;
+    const quote = s.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) throw new XlsxError("corrupt", `its part ${part} holds a malformed cell`);
+    const ve = s.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (ve < 0) throw cutOff(part);
+    if (ke - i === 1) {
+      const k = s.charCodeAt(i);
+      if (k === 114 /* r */) {
+        cell.r = q + 1;
+        cell.rEnd = ve;
+      } else if (k === 116 /* t */) cell.t = s.slice(q + 1, ve);
+      else if (k === 115 /* s */) cell.s = Number(s.slice(q + 1, ve)) || 0;
+    }
+    i = ve + 1;
+  }
+}
+
+function tooFar(part: string, what: string): XlsxError {
+  return new XlsxError("tooLarge", `its part ${part} places a cell at ${what}, past the last one Excel has`);
+}
+
+/**
+ * Scan <row> and <c> elements from `p` to </sheetData>; returns where the sheet data ends, or -1
+ * when it reached `limit` first (the end of this piece). The usual shapes (<c ...><v>..</v></c>, unprefixed) take a fast path; anything else the general one.
+ */
+function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells: SheetCells, state: ScanState): number {
+  const { part, strings, styles, date1904, budget } = ctx;
+  const tag = newTag();
+  let { row, col } = state;
+  for (;;) {
+    const lt = s.indexOf("<", p);
+    if (lt < 0 || lt >= limit) {
+      state.row = row;
+      state.col = col;
+      return -1;
+    }
+    const c1 = s.charCodeAt(lt + 1);
+    if (c1 === 47 /* / */) {
+      const ne = nameEndAt(s, lt + 2);
+      const gt = s.indexOf(">", ne);
+      if (gt < 0) throw cutOff(part);
+      if (named(s, lt + 2, ne, "sheetData")) return gt + 1;
+      p = gt + 1;
+      continue;
+    }
+    const ne = c1 === 99 /* c */ || c1 === 114 /* r */ ? (isSpace(s.charCodeAt(lt + 2)) ? lt + 2 : nameEndAt(s, lt + 1)) : nameEndAt(s, lt + 1);
+    const isCell = ne === lt + 2 ? c1 === 99 : named(s, lt + 1, ne, "c");
+    if (!isCell) {
+      if (named(s, lt + 1, ne, "row")) {
+        quickTag(s, ne, part);
+        p = quick.end;
+        const r = quick.r >= 0 ? digits(s, quick.r, quick.rEnd) : -1;
+        row = r > 0 ? r : row + 1;
+        if (row > MAX_ROWS) throw tooFar(part, `row ${row.toLocaleString("en-GB")}`);
+        col = 0;
+      } else {
+        readTag(s, lt, part, tag);
+        p = tag.end;
+      }
+      continue;
+    }
+    quickTag(s, ne, part);
+    p = quick.end;
+    if (quick.r >= 0 && parseRef(s, quick.r, quick.rEnd)) {
+      row = ref.row;
+      col = ref.col;
+    } else {
+      if (row === 0) row = 1;
+      col++;
+    }
+    if (row > MAX_ROWS) throw tooFar(part, `row ${row.toLocaleString("en-GB")}`);
+    if (col > MAX_COLS) throw tooFar(part, `column ${col.toLocaleString("en-GB")}`);
+    if (quick.selfClosing) continue;
+    const t = quick.t;
+    const style = quick.s;
+    let v: string | undefined;
+    let inline: string | undefined;
+    if (s.startsWith("<v>", p)) {
+      const close = s.indexOf("<", p + 3);
+      if (close < 0) throw cutOff(part);
+      v = s.slice(p + 3, close);
+      p = close;
+    }
+    if (s.startsWith("</v></c>", p)) p += 8;
+    else if (s.startsWith("</c>", p)) p += 4;
+    else {
+      // The cell's children in general: <f> (formula), <v> (value or cached result), <is> (inline text).
+      for (;;) {
+        const l2 = s.indexOf("<", p);
+        if (l2 < 0) throw cutOff(part);
+        if (s.charCodeAt(l2 + 1) === 47) {
+          const e2 = nameEndAt(s, l2 + 2);
+          const g2 = s.indexOf(">", e2);
+          if (g2 < 0) throw cutOff(part);
+          p = g2 + 1;
+          if (named(s, l2 + 2, e2, "c")) break;
+          continue;
+        }
+        readTag(s, l2, part, tag);
+        p = tag.end;
+        if (tag.closing || tag.selfClosing) continue;
+        if (tag.name === "v") {
+          const close = s.indexOf("<", p);
+          if (close < 0) throw cutOff(part);
+          v = s.slice(p, close);
+          p = close;
+        } else if (tag.name === "is") {
+          const r = richText(s, p, "is", part);
+          inline = r.text;
+          p = r.end;
+        } else if (tag.name === "f") {
+          const close = s.indexOf("<", p);
+          if (close < 0) throw cutOff(part);
+          p = close;
+        }
+      }
+    }
+    const value = cellValue(t, v, inline, strings, part, row, col);
+    if (value === null) continue;
+    if (--budget.left < 0) throw new XlsxError("tooLarge", "its sheets hold more cells than can be checked at once");
+    cells.add(row, col, typeof value === "number" && date1904 && style !== 0 && styles.isDate(style) ? value + DAYS_1904 : value, styles, style);
+  }
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return to > from ? n : -1;
+}
+
+const ISO_DATE = /^\s*(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?/;
+
+function cellValue(t: string, v: string | undefined, inline: string | undefined, strings: SharedStrings, part: string, row: number, col: number): CellValue {
+  switch (t) {
+    case "":
+    case "n": {
+      if (v === undefined) return null; // a formula never calculated, or an empty cell
+      const n = Number(v);
+      if (v.trim() === "" || !Number.isFinite(n)) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the number in ${where(row, col)}`);
+      return n;
+    }
+    case "s": {
+      if (v === undefined) return null;
+      const text = strings.get(Number(v));
+      if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
+      return text === "" ? null : text;
+    }
+    case "inlineStr":
+    case "str": {
+      const text = inline ?? (v === undefined ? undefined : decodeCellText(v));
+      return text === undefined || text === "" ? null : text;
+    }
+    case "b":
+      return v === undefined ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
+    case "e":
+      return v === undefined || v.trim() === "" ? null : decodeCellText(v).trim();
+    case "d": {
+      if (v === undefined) return null;
+      const m = ISO_DATE.exec(v);
+      if (!m) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the date in ${where(row, col)}`);
+      const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), 0) + Math.round(+(m[6] ?? 0) * 1000);
+      return ms / 86_400_000 + 25_569;
+    }
+    default:
+      throw new XlsxError("corrupt", `its part ${part} gives ${where(row, col)} a type ("${t.slice(0, 20)}") no spreadsheet program writes`);
+  }
+}
+
+function columnName(col: number): string {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function where(row: number, col: number): string {
+  return `cell ${columnName(col)}${row}`;
+}
+
+/** The <mergeCell> ranges after the sheet data: [top, left, bottom, right], 1-based. */
+function merges(s: string, from: number, part: string): number[][] {
+  const out: number[][] = [];
+  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']\s*([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?\s*["']/g;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (out.length === MAX_MERGES) throw new XlsxError("tooLarge", `its part ${part} declares more than ${MAX_MERGES.toLocaleString("en-GB")} merged ranges`);
+    const a = m[1]!;
+    const b = m[2] ?? a;
+    if (!parseRef(a, 0, a.length)) continue;
+    const [r1, c1] = [ref.row, ref.col];
+    if (!parseRef(b, 0, b.length)) continue;
+    out.push([Math.min(r1, ref.row), Math.min(c1, ref.col), Math.max(r1, ref.row), Math.max(c1, ref.col)]);
+  }
+  return out;
+}
+
+/**
+ * The values of one sheet as they are read, then its used range (the bounding box of cells with
+ * values) as plain rows, with the number format of each column's first numbers.
+ */
+class SheetCells {
+  private readonly byRow = new Map<number, CellValue[]>();
+  private currentRow = -1;
+  private current: CellValue[] = [];
+  private rowsSeen = 0;
+  /** Per 1-based column: the format chosen so far and how many numbers below the first row were seen. */
+  private readonly formats: (string | undefined)[] = [];
+  private readonly seen: number[] = [];
+  merges: number[][] = [];
+
+  constructor(private readonly name: string) {}
+
+  add(row: number, col: number, value: CellValue, styles: Styles, style: number): void {
+    if (row !== this.currentRow) {
+      let r = this.byRow.get(row);
+      if (r === undefined) {
+        r = [];
+        this.byRow.set(row, r);
+        this.rowsSeen++;
+      }
+      this.current = r;
+      this.currentRow = row;
+    }
+    this.current[col] = value;
+    // Number format of the first numbers under the first row, per column (the header row holds
+    // text). A percent format on any of the next few numbers wins: a stray number in a title row
+    // above the header must not hide a percent-formatted score column (the dangerous direction).
+    if (this.rowsSeen > 1 && typeof value === "number") {
+      const seen = this.seen[col] ?? 0;
+      if (seen < FORMAT_SAMPLE) {
+        const fmt = styles.format(style);
+        const had = this.formats[col];
+        if (had === undefined || (fmt.includes("%") && !had.includes("%"))) this.formats[col] = fmt;
+        this.seen[col] = seen + 1;
+      }
+    }
+  }
+
+  sheet(): SheetData | undefined {
+    if (this.byRow.size === 0) return undefined;
+    const rowNums = [...this.byRow.keys()].sort((a, b) => a - b);
+    // Merged-away cells hold nothing Excel shows: blank them before measuring the used range.
+    for (const [top, left, bottom, right] of this.merges) {
+      for (const r of rowNums) {
+        if (r < top! || r > bottom!) continue;
+        const vals = this.byRow.get(r)!;
+        for (let c = left!; c <= right! && c < vals.length; c++) if (r !== top || c !== left) vals[c] = undefined;
+      }
+    }
+    let minCol = Infinity;
+    let maxCol = -Infinity;
+    const kept: number[] = [];
+    for (const r of rowNums) {
+      const vals = this.byRow.get(r)!;
+      let any = false;
+      for (let c = 1; c < vals.length; c++) {
+        if (vals[c] === undefined || vals[c] === null) continue;
+        any = true;
+        if (c < minCol) minCol = c;
+        if (c > maxCol) maxCol = c;
+      }
+      if (any) kept.push(r);
+    }
+    if (kept.length === 0) return undefined;
+    const firstRow = kept[0]!;
+    const height = kept[kept.length - 1]! - firstRow + 1;
+    const width = maxCol - minCol + 1;
+    if (height * width > MAX_CELLS_PER_SHEET) throw new XlsxError("tooLarge", `sheet "${this.name}" spans ${height.toLocaleString("en-GB")} rows by ${width.toLocaleString("en-GB")} columns`);
+    const rows: CellValue[][] = new Array<CellValue[]>(height);
+    let next = 0;
+    for (let r = 0; r < height; r++) {
+      const row = new Array<CellValue>(width);
+      const vals = kept[next] === firstRow + r ? this.byRow.get(kept[next++]!) : undefined;
+      for (let j = 0; j < width; j++) row[j] = vals?.[minCol + j] ?? null;
+      rows[r] = row;
+    }
+    const columnFormats: (string | undefined)[] = [];
+    for (let j = 0; j < width; j++) columnFormats.push(this.formats[minCol + j]);
+    return { name: this.name, rows, originRow: firstRow, originCol: minCol - 1, columnFormats };
+  }
+}
