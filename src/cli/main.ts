@@ -3,7 +3,8 @@
  * task pane, prints a summary (or JSON) and optionally writes a report workbook.
  *
  * Exit codes: 0 no error-severity findings; 1 error-severity findings; 2 the input could not be
- * read, a file could not be written, or the command line was wrong. Errors go to stderr as one
+ * read, nothing in it could be checked (no data, or no sheet recognised: the explanation is still
+ * printed), a file could not be written, or the command line was wrong. Errors go to stderr as one
  * line, never a stack trace (set NPS_OM_DEBUG=1 to see one for an internal error).
  */
 import * as fs from "node:fs";
@@ -11,13 +12,14 @@ import * as path from "node:path";
 import { Command, CommanderError } from "commander";
 import { checkOverride, FIGURE_KEYS, FIGURES, VARIANT_INFO, type Overrides, type Variants } from "../model/config";
 import { LAYOUT } from "../model/layout";
-import { quoteSheet } from "../model/validate/report-table";
-import { sourceToShow } from "../model/sources";
 import { validateWorkbook } from "../model/validate";
-import type { Finding, Severity, ValidateOptions, ValidationReport } from "../model/validate/types";
+import type { ValidateOptions } from "../model/validate/types";
 import { readWorkbook } from "../workbook/read";
 import { ReportWriteError, writeReport } from "../workbook/report";
 import { writeTemplate } from "../workbook/template";
+import { formatText, nothingChecked, pad } from "./format";
+
+export { formatText, nothingChecked } from "./format";
 
 export interface Io {
   readonly stdout: (s: string) => void;
@@ -35,10 +37,6 @@ export const EXIT_USAGE = 2;
 
 /** A user mistake or unreadable input: one line on stderr, exit 2. */
 class UsageError extends Error {}
-
-/** How many findings of each severity the text summary lists. */
-const SHOW = { error: 20, warning: 20, info: 10 } as const;
-const FIRST_RULES = new Set(["caseload.percentHazard", "config.override"]);
 
 const VARIANT_KEYS = Object.keys(VARIANT_INFO) as (keyof Variants)[];
 const FIELD_IDS = new Set(LAYOUT.flatMap((d) => d.fields.map((f) => f.id)));
@@ -88,100 +86,6 @@ export function parseMaps(maps: readonly string[]): Record<string, Record<string
   return out;
 }
 
-function where(f: Finding): string {
-  if (f.sheet === undefined) return "workbook";
-  const s = /^[A-Za-z0-9_]+$/.test(f.sheet) ? f.sheet : quoteSheet(f.sheet);
-  return f.cell !== undefined ? `${s}!${f.cell}` : f.row !== undefined ? `${s} row ${f.row}` : s;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "1 error, 2 warnings, 3 info", leaving out the zeros. */
-function countText(c: Readonly<Record<Severity, number>>): string {
-  return [c.error > 0 && plural(c.error, "error"), c.warning > 0 && plural(c.warning, "warning"), c.info > 0 && `${c.info} info`].filter(Boolean).join(", ");
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + " ".repeat(n - s.length);
-}
-
-export function formatText(report: ValidationReport, file: string, variants: Partial<Variants>): string {
-  const out: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) counts[f.severity]++;
-
-  out.push(`NPS Operating Model validation of ${file}`);
-  const recognised = report.layout.sheets.filter((s) => s.kind !== undefined).map((s) => `${s.sheet} (${s.kind})`);
-  out.push(`Sheets recognised: ${recognised.length > 0 ? recognised.join(", ") : "none"}`);
-
-  if (report.overrides.length > 0) {
-    out.push("", "WHAT-IF FIGURES IN EFFECT: these results are not the operating model as written.");
-    for (const o of report.overrides) out.push(`  ${o.key}: ${o.from} -> ${o.to}   (${o.label}; model figure from ${o.source})`);
-  }
-  const on = VARIANT_KEYS.filter((k) => variants[k]);
-  if (on.length > 0) {
-    out.push("", "Policy variants switched on:");
-    for (const k of on) out.push(`  ${k}: ${VARIANT_INFO[k].label} - ${VARIANT_INFO[k].source}`);
-  }
-
-  out.push("", "Checks:");
-  const statusWidth = 8;
-  const notChecked = report.summaries.filter((s) => s.status === "not checked");
-  for (const s of report.summaries) {
-    if (s.status === "not checked") continue;
-    const fig = s.figure !== undefined ? `: ${s.figure}` : "";
-    const tgt = s.target !== undefined ? ` (target ${s.target})` : "";
-    const c = countText(s.counts);
-    out.push(`  ${pad(s.status.toUpperCase(), statusWidth)}${s.label}${fig}${tgt}${c ? `  [${c}]` : ""} - ${s.source}`);
-  }
-  if (notChecked.length > 0) {
-    out.push(`  Not checked, as a sheet they need is missing (${notChecked.length}):`);
-    for (const s of notChecked) out.push(`    ${s.label}`);
-  }
-
-  out.push("", `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info.`);
-  const byRule = new Map<string, Record<Severity, number>>();
-  for (const f of report.findings) {
-    const c = byRule.get(f.rule) ?? { error: 0, warning: 0, info: 0 };
-    c[f.severity]++;
-    byRule.set(f.rule, c);
-  }
-  if (byRule.size > 0) {
-    const w = Math.max(...[...byRule.keys()].map((k) => k.length));
-    for (const [rule, c] of byRule)
-      out.push(`  ${pad(rule, w)}  ${countText(c)}`);
-  }
-
-  const line = (f: Finding) => {
-    const source = sourceToShow(f.message, f.source);
-    return `  ${where(f)}: ${f.message} [${f.rule}${source ? `; ${source}` : ""}]`;
-  };
-  const first = report.findings.filter((f) => FIRST_RULES.has(f.rule));
-  if (first.length > 0) {
-    out.push("", "Read these first:");
-    for (const f of first.slice(0, SHOW.error)) out.push(`  ${f.severity.toUpperCase()} ${line(f).trimStart()}`);
-    if (first.length > SHOW.error) out.push(`  ... and ${first.length - SHOW.error} more`);
-  }
-  for (const sev of ["error", "warning", "info"] as const) {
-    const list = report.findings.filter((f) => f.severity === sev && !FIRST_RULES.has(f.rule));
-    if (list.length === 0) continue;
-    const title = sev === "error" ? "Errors" : sev === "warning" ? "Warnings" : "Information";
-    out.push("", list.length > SHOW[sev] ? `${title} (first ${SHOW[sev]} of ${list.length}):` : `${title}:`);
-    for (const f of list.slice(0, SHOW[sev])) out.push(line(f));
-    if (list.length > SHOW[sev]) out.push(`  ... and ${list.length - SHOW[sev]} more (use --report out.xlsx or --json for all)`);
-  }
-
-  out.push(
-    "",
-    counts.error > 0
-      ? `Result: ${plural(counts.error, "error")} found (exit code 1).`
-      : `Result: no errors${counts.warning > 0 ? `; ${plural(counts.warning, "warning")} to review` : ""} (exit code 0).`,
-    "Exit codes: 0 no errors, 1 errors found, 2 the input could not be read or the command line was wrong.",
-  );
-  return out.join("\n") + "\n";
-}
 
 interface ValidateFlags {
   readonly json?: boolean;
@@ -230,6 +134,7 @@ async function runValidate(book: string, flags: ValidateFlags, io: Io): Promise<
     io.stdout(formatText(report, book, variants));
     if (flags.report !== undefined) io.stdout(`Report written to ${flags.report}\n`);
   }
+  if (nothingChecked(report)) return EXIT_USAGE;
   return report.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -256,7 +161,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .showHelpAfterError("(run nps-om --help for usage)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 no error-severity findings; 1 error-severity findings; 2 unreadable input or bad usage.\n" +
+      "\nExit codes: 0 no error-severity findings; 1 error-severity findings; 2 unreadable input, nothing recognisable to check, or bad usage.\n" +
         "Examples:\n" +
         "  nps-om validate division.xlsx\n" +
         "  nps-om validate division.xlsx --report findings.xlsx --set omAdminRatio=5 --variant napoDomesticViolence\n" +

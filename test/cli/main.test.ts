@@ -79,6 +79,19 @@ describe("nps-om validate: exit codes 0 / 1 / 2", () => {
     expect(r.err).toMatch(/nothing to validate/);
   });
 
+  it("2 for a workbook with no recognisable sheets, still printing the explanation (and JSON with --json)", async () => {
+    const file = await writeBook(tmp.file("lists.xlsx"), { Lists: [["RoSH", "Grade", "Tier"], ["Low", "PO", "A"], ["High", "PSO", "B1"]] });
+    const r = await run("validate", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/Sheets recognised: none/);
+    expect(r.out).toMatch(/None of the sheets \(Lists\) is one of the documented sheets \(Caseload, Staff, Teams/);
+    expect(r.out).toMatch(/Result: nothing could be checked \(exit code 2\)\./);
+    const j = await run("validate", file, "--json");
+    expect(j.code).toBe(2);
+    expect((JSON.parse(j.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(["layout.noneRecognised"]);
+  });
+
   it("a workbook whose cells hold #N/A gives findings, not a crash", async () => {
     const file = await writeBook(tmp.file("na.xlsx"), cleanDivision(), (wb) => {
       wb.getWorksheet("Caseload")!.getCell("E2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
@@ -178,6 +191,22 @@ describe("nps-om validate --json", () => {
     const mapped = JSON.parse(r.out) as { findings: { rule: string }[] };
     expect(mapped.findings.map((f) => f.rule)).not.toContain("layout.missingField");
     expect(r.code).toBe(0);
+  });
+});
+
+describe("nps-om validate: columns it does not read (layout.unknownColumn)", () => {
+  it("are listed as information with the --map that reads them, and that --map does", async () => {
+    const sheets = cleanDivision();
+    const caseload = sheets.Caseload!.map((r, i) => [...r, i === 0 ? "Transferred from CRC" : "No"]);
+    const file = await writeBook(tmp.file("crc.xlsx"), { ...sheets, Caseload: caseload });
+    const r = await run("validate", file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `Caseload!I1: Caseload: the column "Transferred from CRC" is not one the validator knows, so it is not checked. It looks like "CRC risk escalation" (field crcEscalation); ` +
+        `if it is, map it with --map "Caseload:Transferred from CRC=crcEscalation" or in the task pane's Columns tab. [layout.unknownColumn; Add-in workbook layout]`,
+    );
+    const mapped = await run("validate", file, "--json", "--map", "Caseload:Transferred from CRC=crcEscalation");
+    expect((JSON.parse(mapped.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).not.toContain("layout.unknownColumn");
   });
 });
 

@@ -12,8 +12,24 @@ export const VALIDATE_MESSAGES = {
     `The workbook has no ${p.what} sheet, so ${p.rules} could not be checked. Add it (the template has it) or map a sheet's columns in the task pane.`,
   "layout.missingField": (p: Sheet & { field: string; header: string }) =>
     `Sheet ${show(p.sheet)} has no column for ${p.field} (expected a header such as ${show(p.header)}); rules that need it were not checked.`,
-  "layout.unrecognisedSheet": (p: Sheet) =>
-    `Sheet ${show(p.sheet)} is not one of the documented sheets and was not checked; map its columns if it should be.`,
+  "layout.unrecognisedSheet": (p: Sheet & { nearly?: { what: string; missing: string } }) =>
+    p.nearly === undefined
+      ? `Sheet ${show(p.sheet)} is not one of the documented sheets and was not checked; map its columns if it should be.`
+      : `Sheet ${show(p.sheet)} has the columns of the ${p.nearly.what} sheet except ${p.nearly.missing}, so it was not checked. ` +
+        `If it is the ${p.nearly.what} sheet, name it ${show(p.nearly.what)} or map its ${p.nearly.missing} column (with --map or in the task pane's Columns tab).`,
+  "layout.unknownColumn": (p: Sheet & { header: string; like?: { header: string; field: string }; taken?: { what: string; from: string } }) =>
+    p.taken !== undefined
+      ? `${p.sheet}: the column ${show(p.header)} is not checked, because ${p.taken.what} is already read from the column ${show(p.taken.from)}; remove or rename one of them if they differ.`
+      : `${p.sheet}: the column ${show(p.header)} is not one the validator knows, so it is not checked.` +
+        (p.like === undefined
+          ? ""
+          : ` It looks like ${show(p.like.header)} (field ${p.like.field}); if it is, map it with --map "${p.sheet}:${p.header}=${p.like.field}" or in the task pane's Columns tab.`),
+  "layout.totalsRow": (p: Sheet & { row: number; label: string; count: number; end: number; below: number }) =>
+    `Sheet ${show(p.sheet)}: ` +
+    (p.count === 1
+      ? `row ${p.row} (${show(p.label)}) reads as a totals row, so it is not checked as data`
+      : `${p.count} rows read as totals rows (the first is row ${p.row}, ${show(p.label)}), so they are not checked as data`) +
+    (p.below === 0 ? "." : `; the table is taken to end at row ${p.end}, and the ${p.below === 1 ? "row" : `${p.below} rows`} of notes below it ${p.below === 1 ? "is" : "are"} not checked either.`),
   "layout.duplicateKind": (p: Sheet & { what: string; first: string }) =>
     `Sheet ${show(p.sheet)} looks like another ${p.what} sheet; only ${show(p.first)} was checked. Combine them into one table.`,
   "layout.badMapping": (p: Sheet & { mapping: string }) =>

@@ -5,6 +5,7 @@
 import { DEFAULT_VARIANTS, resolveConfig, type ModelConfig, type Variants } from "../config";
 import { LAYOUT, type SheetKind } from "../layout";
 import { problem } from "../problem";
+import { columnFindings, LAYOUT_SOURCE, unrecognisedSheetFinding } from "./layout-findings";
 import { REPORT_SHEET_NAME } from "./report-table";
 import { recogniseSheet, type Recognition } from "./recognise";
 import { RULES } from "./rules";
@@ -16,7 +17,6 @@ export type * from "./types";
 
 export { REPORT_SHEET_NAME, reportTable, type ReportRow } from "./report-table";
 
-const LAYOUT_SOURCE = "Add-in workbook layout";
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Shown before anything else (rule book §1: warn before anyone relies on the tiers). */
 export const FIRST_RULES: readonly string[] = ["caseload.percentHazard", "config.override"];
@@ -37,7 +37,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
     for (const mapping of rec.badMappings)
       findings.push({ rule: "layout.badMapping", severity: "warning", sheet: sheet.name, message: problem("layout.badMapping", { sheet: sheet.name, mapping }).message, source: LAYOUT_SOURCE });
     if (rec.kind === undefined) {
-      findings.push({ rule: "layout.unrecognisedSheet", severity: "info", sheet: sheet.name, message: problem("layout.unrecognisedSheet", { sheet: sheet.name }).message, source: LAYOUT_SOURCE });
+      findings.push(unrecognisedSheetFinding(sheet, rec));
       continue;
     }
     const def = LAYOUT.find((d) => d.kind === rec.kind)!;
@@ -46,17 +46,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
       findings.push({ rule: "layout.duplicateKind", severity: "warning", sheet: sheet.name, message: problem("layout.duplicateKind", { sheet: sheet.name, what: def.name, first: first.sheet }).message, source: LAYOUT_SOURCE });
       continue;
     }
-    for (const field of rec.missing) {
-      const f = def.fields.find((x) => x.id === field)!;
-      findings.push({
-        rule: "layout.missingField",
-        severity: "error",
-        sheet: sheet.name,
-        row: sheet.originRow + rec.headerIndex,
-        message: problem("layout.missingField", { sheet: sheet.name, field: f.header, header: f.header }).message,
-        source: LAYOUT_SOURCE,
-      });
-    }
+    findings.push(...columnFindings(sheet, rec, def));
     const built = buildTable(sheet, rec);
     tables.set(rec.kind, built.table);
     findings.push(...built.findings);
@@ -70,7 +60,9 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
         ? { rule: "layout.empty", severity: "error", message: problem("layout.empty", {}).message, source: LAYOUT_SOURCE }
         : { rule: "layout.noneRecognised", severity: "error", message: problem("layout.noneRecognised", { sheets: names, expected: LAYOUT.map((d) => d.name) }).message, source: LAYOUT_SOURCE };
     const notChecked = RULES.map((rule): RuleSummary => ({ rule: rule.id, label: labelOf(rule, config), status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } }));
-    return { findings: [...findings.filter((f) => f.rule === "config.override"), only], summaries: notChecked, overrides: resolved.overrides, layout: layoutReport(recognitions) };
+    // Kept: what-if errors, and sheets that nearly are a documented sheet (they say which column is missing).
+    const nearly = findings.filter((f) => f.rule === "layout.unrecognisedSheet" && f.severity === "warning");
+    return { findings: [...findings.filter((f) => f.rule === "config.override"), only, ...nearly], summaries: notChecked, overrides: resolved.overrides, layout: layoutReport(recognitions) };
   }
 
   const ctx: RuleContext = { config, variants, table: (kind) => tables.get(kind) };

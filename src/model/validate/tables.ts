@@ -19,6 +19,7 @@ import {
   type CellValue,
 } from "../values";
 import type { Recognition } from "./recognise";
+import { withoutTotals } from "./totals";
 import type { FieldValue, Finding, SheetData, Table, TableRow } from "./types";
 
 /** 0 -> "A", 25 -> "Z", 26 -> "AA". */
@@ -149,7 +150,8 @@ function headerText(sheet: SheetData, rec: Recognition, index: number): string {
 }
 
 /**
- * Build the table of a recognised sheet. Rows blank in every cell are left out. Returns the
+ * Build the table of a recognised sheet. Rows blank in every cell are left out, and so are totals
+ * rows and the notes under them (./totals.ts), with one information finding. Returns the
  * findings for cells that could not be read (rule "data.unreadable", or "data.errorValue" for
  * cells holding Excel errors such as #N/A).
  */
@@ -158,11 +160,12 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
   const def = sheetDef(rec.kind);
   const table = new ParsedTable(rec.kind, sheet.name, sheet.columnFormats ?? [], sheet.originCol);
   const findings: Finding[] = [];
-  const firstRow = rec.headerIndex + 1;
-  for (let r = firstRow; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r]!;
-    if (cells.every(isBlank)) continue;
-    table.data.push(cells);
+  const candidates: number[] = [];
+  for (let r = rec.headerIndex + 1; r < sheet.rows.length; r++) if (!sheet.rows[r]!.every(isBlank)) candidates.push(r);
+  const totals = withoutTotals(sheet, rec, def, candidates, (index, row) => `${columnLetter(sheet.originCol + index)}${row}`);
+  if (totals.finding) findings.push(totals.finding);
+  for (const r of totals.rows) {
+    table.data.push(sheet.rows[r]!);
     table.rows.push(new Row(table, table.data.length - 1, sheet.originRow + r));
   }
   for (const field of def.fields) {

@@ -1,0 +1,85 @@
+/**
+ * Totals rows under (or within) a table: "Total", "Grand total", "North OM Total" (what Excel's
+ * Subtotal writes), "Sum". The validator sees values, not formulas, so a totals row is known by its
+ * label: the first filled cell of the row, or a cell of one of the kind's required text columns
+ * (Case ID, OM, Team...), with no text in the other such columns. A totals row is never data. The table ends at a totals row after which no
+ * row looks like data (only notes or more totals follow); rows inside the table stay data.
+ */
+import { problem } from "../problem";
+import type { SheetDef } from "../layout";
+import { isBlank, type CellValue } from "../values";
+import type { Recognition } from "./recognise";
+import type { Finding, SheetData } from "./types";
+
+/** A quick test that rules out almost every cell before the full one. */
+const MAYBE_TOTALS = /total|sum|count/i;
+const TOTALS_LABEL = /^(?:(?:grand|overall|sub) ?)?totals?(?: .*)?$|^.+ (?:sub ?)?totals?$|^(?:sum|count)$/;
+
+function normalise(v: string): string {
+  return v
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * The totals label of a row and its column, if the row is a totals row: a label, and no text in
+ * the other label columns (a case of the "Total Care" team has its Case ID and OM beside it).
+ */
+function totalsLabel(cells: readonly CellValue[], labelColumns: readonly number[]): { index: number; text: string } | undefined {
+  const first = cells.findIndex((c) => !isBlank(c));
+  for (const index of [first, ...labelColumns]) {
+    const v = cells[index];
+    if (typeof v !== "string" || !MAYBE_TOTALS.test(v) || !TOTALS_LABEL.test(normalise(v))) continue;
+    if (labelColumns.some((c) => c !== index && typeof cells[c] === "string" && !isBlank(cells[c]))) return undefined;
+    return { index, text: v.trim() };
+  }
+  return undefined;
+}
+
+export interface Totals {
+  /** Indices into SheetData.rows of the rows that are data. */
+  readonly rows: readonly number[];
+  /** One information finding when rows were left out, saying which. */
+  readonly finding?: Finding;
+}
+
+/**
+ * Leave totals rows, and notes under the last of them, out of a table.
+ * @param candidates indices into sheet.rows of the rows below the header that are not blank
+ */
+export function withoutTotals(sheet: SheetData, rec: Recognition, def: SheetDef, candidates: readonly number[], cellAddress: (index: number, row: number) => string): Totals {
+  const column = (id: string) => rec.columns[id];
+  const labelColumns = def.fields.filter((f) => f.required && f.type === "text").flatMap((f) => (column(f.id) === undefined ? [] : [column(f.id)!]));
+  const required = def.fields.filter((f) => f.required).flatMap((f) => (column(f.id) === undefined ? [] : [column(f.id)!]));
+  // A row looks like data when it fills at least half its kind's required columns (and two, where there are two).
+  const needed = Math.max(1, Math.min(required.length, Math.max(2, Math.ceil(required.length / 2))));
+  const labels = candidates.map((r) => totalsLabel(sheet.rows[r]!, labelColumns));
+  let lastData = -1;
+  for (let i = candidates.length - 1; i >= 0 && lastData < 0; i--) {
+    if (labels[i] !== undefined) continue;
+    const cells = sheet.rows[candidates[i]!]!;
+    let filled = 0;
+    for (const c of required) if (!isBlank(cells[c])) filled++;
+    if (filled >= needed) lastData = i;
+  }
+  const end = labels.findIndex((l, i) => l !== undefined && i > lastData);
+  const keep: number[] = [];
+  let firstTotals: number | undefined;
+  let count = 0;
+  candidates.forEach((r, i) => {
+    if (labels[i] !== undefined) {
+      count++;
+      firstTotals ??= i;
+    } else if (end < 0 || i < end) keep.push(r);
+  });
+  if (firstTotals === undefined) return { rows: candidates };
+  const below = end < 0 ? 0 : candidates.length - end - labels.slice(end).filter((l) => l !== undefined).length;
+  const label = labels[firstTotals]!;
+  const row = sheet.originRow + candidates[firstTotals]!;
+  const message = problem("layout.totalsRow", { sheet: sheet.name, row, label: label.text, count, end: end < 0 ? row : sheet.originRow + candidates[end]!, below }).message;
+  return {
+    rows: keep,
+    finding: { rule: "layout.totalsRow", severity: "info", sheet: sheet.name, row, cell: cellAddress(label.index, row), message, source: "Add-in workbook layout" },
+  };
+}
