@@ -1,123 +1,418 @@
 /**
- * `npm run bench`: the headless validator at scale. Generates a 100,000-case division workbook,
- * then measures in fresh child processes (so peak memory is each phase's own):
- *   bare:  read the file with ExcelJS alone (its streaming reader, every cell touched, no conversion);
- *   full:  what `nps-om validate` does, with the compiled lib/ it runs: read and convert
- *          (src/workbook/read.ts), then validate.
- * Prints the best (and median) of RUNS runs, their ratio (target: at most 1.25), rows per second
- * and peak memory (target: under 500 MB). Figures, not assertions: tests do not time things.
+ * `npm run bench`: the headless validator at scale, against its peers, in one run. Generates a
+ * 100,000-case division workbook, builds lib/ (what `nps-om` runs), then measures RUNS times each,
+ * every measurement in a fresh process (so peak memory is each phase's own), the order of the phases
+ * rotated from run to run so none always runs on a warmer machine:
  *
- * Options: CASES=n (default 100000), RUNS=n (default 3), KEEP=1 keeps the generated file.
+ *   e2e:      `node bin/nps-om.js validate <file> --json`, exactly as users run it, stdout to a pipe
+ *             that is read and discarded. Wall time of the process (Node start-up included) and its
+ *             peak memory (`/usr/bin/time -f %M` when present, else maxRSS reported by the process
+ *             itself through a small `node -e` wrapper that then runs bin/nps-om.js).
+ *   inproc:   a child Node process loads lib/workbook/read.js and lib/model/validate/index.js, then
+ *             times readWorkbook and validateWorkbook separately (module loading excluded).
+ *   raw:      the raw limit: a child Node process reads the file, finds the Caseload sheet through
+ *             xl/workbook.xml and its rels, inflates it and the shared strings with zlib (the zip's
+ *             central directory parsed by hand) and scans every cell's value with a global regex
+ *             (module loading and Node start-up excluded).
+ *   openpyxl: bench/openpyxl_tier.py under /usr/bin/python3 (openpyxl read-only, tier check of every
+ *             case): wall time of the whole process.
+ *   readxl:   bench/readxl_caseload.R under Rscript: read_excel(Caseload), timed inside R (R start-up
+ *             excluded); the process's wall time is shown beside it.
+ *
+ * Prints the best and the median of every measurement, the ratios with their targets (read+validate
+ * at most 2.5x the raw limit; nps-om at least 4x faster than openpyxl; nps-om end to end faster than
+ * readxl's read alone), nps-om's peak memory (target at most 300 MB) and rows per second. Figures,
+ * not assertions: exits 0 when a target is missed, 1 when a phase fails. A peer that is not
+ * installed is skipped.
+ *
+ * Options: CASES=n (default 100000), RUNS=n (default 5), KEEP=1 keeps the generated file,
+ * NO_TIME=1 measures peak memory without /usr/bin/time.
  */
-import ExcelJS from "exceljs";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { performance } from "node:perf_hooks";
+import { inflateRawSync } from "node:zlib";
 import type { validateWorkbook as ValidateFn } from "../src/model/validate";
 import type { readWorkbook as ReadFn } from "../src/workbook/read";
 import { makeDivision } from "../scripts/sample-division";
 import { streamDivision } from "../scripts/make-samples";
 
-interface Phase {
+const MB = 1024 * 1024;
+const ROOT = join(__dirname, "..");
+const LIB = join(ROOT, "lib");
+const BIN = join(ROOT, "bin", "nps-om.js");
+const PYTHON = "/usr/bin/python3";
+const TIME = "/usr/bin/time";
+
+/** One measurement of one phase; times in milliseconds. */
+interface Sample {
+  /** The phase's headline time: wall time of the process (e2e, openpyxl), or the in-process time (inproc, raw, readxl). */
   readonly ms: number;
+  /** Wall time of the whole process, where the headline is an inner time (readxl). */
+  readonly wallMs?: number;
   readonly readMs?: number;
   readonly validateMs?: number;
-  readonly peakMb: number;
-  readonly rows: number;
-  readonly findings?: number;
+  readonly inflateMs?: number;
+  readonly scanMs?: number;
+  readonly peakMb?: number;
+  readonly rows?: number;
   readonly cells?: number;
+  readonly findings?: number;
+  readonly tierFindings?: number;
+  /** The peer's own summary line (openpyxl, readxl). */
+  readonly note?: string;
 }
 
-const MB = 1024 * 1024;
-const LIB = join(__dirname, "..", "lib");
+// --- the phases that run inside a child Node process ------------------------------------------
 
-async function phase(kind: string, file: string): Promise<Phase> {
-  const t0 = performance.now();
-  if (kind === "bare") {
-    // ExcelJS's streaming reader with the options readWorkbook uses, touching every cell's value.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([readFileSync(file)]), { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
-    let rows = 0;
-    let cells = 0;
-    for await (const ws of reader)
-      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-        rows++;
-        row.eachCell((cell) => {
-          if (cell.value !== null) cells++;
-        });
-      }
-    return { ms: performance.now() - t0, peakMb: (process.resourceUsage().maxRSS * 1024) / MB, rows, cells };
-  }
-  // The compiled command-line code in lib/, exactly what `nps-om validate` runs (not tsx's on-the-fly build).
+async function inProcess(file: string): Promise<Sample> {
+  // The compiled code in lib/ that the command line runs (not tsx's on-the-fly build); loading it is not timed.
   const load = createRequire(__filename);
   const { readWorkbook } = load(join(LIB, "workbook", "read.js")) as { readWorkbook: typeof ReadFn };
   const { validateWorkbook } = load(join(LIB, "model", "validate", "index.js")) as { validateWorkbook: typeof ValidateFn };
+  const t0 = performance.now();
   const read = await readWorkbook(file);
   if (!read.ok) throw new Error(read.error.message);
   const t1 = performance.now();
   const report = validateWorkbook(read.value);
   const t2 = performance.now();
-  const rows = read.value.sheets.reduce((n, s) => n + s.rows.length, 0);
-  return { ms: t2 - t0, readMs: t1 - t0, validateMs: t2 - t1, peakMb: (process.resourceUsage().maxRSS * 1024) / MB, rows, findings: report.findings.length };
+  const sheets = read.value.sheets;
+  return {
+    ms: t2 - t0,
+    readMs: t1 - t0,
+    validateMs: t2 - t1,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    rows: sheets.reduce((n, s) => n + s.rows.length, 0),
+    findings: report.findings.length,
+    tierFindings: report.findings.filter((f) => f.rule === "caseload.tier").length,
+  };
 }
 
-function runChild(kind: string, file: string): Phase {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, "--phase", kind, file], { encoding: "utf8", maxBuffer: 16 * MB });
-  if (r.status !== 0) throw new Error(`${kind} phase failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Phase;
+interface ZipEntry {
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly localOffset: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const f1 = (n: number) => n.toFixed(1);
+/** The zip's central directory, parsed minimally (no zip64, no encryption: the bench's own file). */
+function centralDirectory(buf: Buffer): Map<string, ZipEntry> {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw new Error("raw: not a zip file (no end of central directory)");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("raw: bad central directory entry");
+    const nameLength = buf.readUInt16LE(p + 28);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    entries.set(name, { method: buf.readUInt16LE(p + 10), compressedSize: buf.readUInt32LE(p + 20), localOffset: buf.readUInt32LE(p + 42) });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+function inflateEntry(buf: Buffer, entries: Map<string, ZipEntry>, name: string): string {
+  const e = entries.get(name);
+  if (!e) throw new Error(`raw: no ${name} in the zip`);
+  const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+  const data = buf.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return data.toString("utf8");
+  if (e.method !== 8) throw new Error(`raw: ${name} uses compression method ${e.method}`);
+  return inflateRawSync(data).toString("utf8");
+}
+
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The raw limit: inflate the Caseload sheet's XML and the shared strings, and scan every cell's value. */
+function rawLimit(file: string): Sample {
+  const t0 = performance.now();
+  const buf = readFileSync(file);
+  const entries = centralDirectory(buf);
+  const workbook = inflateEntry(buf, entries, "xl/workbook.xml");
+  const rels = inflateEntry(buf, entries, "xl/_rels/workbook.xml.rels");
+  const targets = new Map<string, string>();
+  let sharedStringsPath: string | undefined;
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const target = attr(tag, "Target") ?? "";
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    targets.set(attr(tag, "Id") ?? "", path);
+    if (attr(tag, "Type")?.endsWith("/sharedStrings")) sharedStringsPath = path;
+  }
+  let sheetPath: string | undefined;
+  for (const [tag] of workbook.matchAll(/<sheet\b[^>]*>/g)) if (attr(tag, "name") === "Caseload") sheetPath = targets.get(attr(tag, "r:id") ?? "");
+  if (sheetPath === undefined) throw new Error("raw: no Caseload sheet");
+  const sstXml = sharedStringsPath !== undefined ? inflateEntry(buf, entries, sharedStringsPath) : "";
+  const xml = inflateEntry(buf, entries, sheetPath);
+  const t1 = performance.now();
+
+  // Shared strings: the plain <si><t>text</t></si> at once, rich text by joining its runs.
+  const strings: string[] = [];
+  const SI = /<si>(?:<t(?:\s[^>]*)?>([^<]*)<\/t>|([\s\S]*?))<\/si>/g;
+  for (let m = SI.exec(sstXml); m !== null; m = SI.exec(sstXml))
+    strings.push(m[1] ?? [...m[2]!.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1]).join(""));
+
+  // Every cell: its type from the attributes, its value from <v> (or an inline string's <t>).
+  const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  const VALUE = /<(?:v|t)(?:\s[^>]*)?>([^<]*)<\/(?:v|t)>/;
+  let rows = 0;
+  for (let i = xml.indexOf("<row"); i >= 0; i = xml.indexOf("<row", i + 4)) rows++;
+  let cells = 0;
+  let sum = 0;
+  let textChars = 0;
+  CELL.lastIndex = Math.max(0, xml.indexOf("<sheetData"));
+  for (let m = CELL.exec(xml); m !== null; m = CELL.exec(xml)) {
+    if (m[2] === undefined) continue; // an empty, styled cell
+    const v = VALUE.exec(m[2]);
+    if (v === null) continue;
+    cells++;
+    const a = m[1]!;
+    const t = a.indexOf(' t="');
+    if (t < 0 || a.charCodeAt(t + 4) === 110 /* n */) sum += Number(v[1]);
+    else if (a.charCodeAt(t + 4) === 115 /* s */ && a.charCodeAt(t + 5) === 34 /* " */) textChars += strings[Number(v[1])]!.length;
+    else textChars += v[1]!.length; // str, inlineStr, b, e
+  }
+  const t2 = performance.now();
+  if (!Number.isFinite(sum) || textChars === 0) throw new Error("raw: scanned no values");
+  return { ms: t2 - t0, inflateMs: t1 - t0, scanMs: t2 - t1, peakMb: process.resourceUsage().maxRSS / 1024, rows, cells };
+}
+
+/** Runs a phase in this child process and prints its Sample as the last line of stdout. */
+async function childPhase(kind: string, file: string): Promise<Sample> {
+  if (kind === "inproc") return inProcess(file);
+  if (kind === "raw") return rawLimit(file);
+  throw new Error(`no phase ${kind}`);
+}
+
+// --- running processes --------------------------------------------------------------------------
+
+interface Ran {
+  readonly code: number | null;
+  readonly wallMs: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly peakMb?: number;
+}
+
+let useTime = false;
+
+/**
+ * Runs a command, timing it from spawn to exit. Its stdout goes to a pipe that is read and
+ * discarded (`keep` keeps it, for the peers' short summaries). With /usr/bin/time, peak memory
+ * comes from `-f %M` (KB), written to a file so the command's own stderr stays its own.
+ */
+function run(cmd: string, args: readonly string[], keep: boolean, memDir: string): Promise<Ran> {
+  const memFile = join(memDir, "maxrss");
+  const [c, a] = useTime ? [TIME, ["-f", "%M", "-o", memFile, cmd, ...args]] : [cmd, [...args]];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(c, a, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => {
+      if (keep) out.push(b);
+    });
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wallMs = performance.now() - t0;
+      let peakMb: number | undefined;
+      if (useTime && existsSync(memFile)) {
+        const kb = Number(readFileSync(memFile, "utf8").trim().split("\n").pop());
+        if (Number.isFinite(kb) && kb > 0) peakMb = kb / 1024;
+        rmSync(memFile, { force: true });
+      }
+      resolve({ code, wallMs, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), ...(peakMb !== undefined ? { peakMb } : {}) });
+    });
+  });
+}
+
+const lastLine = (s: string) => s.trim().split("\n").pop() ?? "";
+
+/**
+ * Without /usr/bin/time: a `node -e` wrapper that runs bin/nps-om.js as `node bin/nps-om.js ...` would
+ * (process.argv as the CLI sees it) and writes its own maxRSS to stderr on exit.
+ */
+const RSS_WRAPPER =
+  'const [bin, ...rest] = process.argv.slice(1); process.argv = [process.argv[0], require("path").resolve(bin), ...rest]; process.on("exit", () => require("fs").writeSync(2, "\\n@@maxrss " + process.resourceUsage().maxRSS + "\\n")); require(bin);';
+
+async function endToEnd(file: string, memDir: string): Promise<Sample> {
+  const args = ["validate", file, "--json"];
+  const r = useTime ? await run(process.execPath, [BIN, ...args], false, memDir) : await run(process.execPath, ["-e", RSS_WRAPPER, BIN, ...args], false, memDir);
+  // 0: no errors; 1: error findings (still a complete run); anything else is a failure.
+  if (r.code !== 0 && r.code !== 1) throw new Error(`nps-om validate exited ${r.code}: ${r.stderr.trim()}`);
+  let peakMb = r.peakMb;
+  if (!useTime) {
+    const m = /@@maxrss (\d+)/.exec(r.stderr);
+    if (m) peakMb = Number(m[1]) / 1024;
+  }
+  return { ms: r.wallMs, ...(peakMb !== undefined ? { peakMb } : {}) };
+}
+
+async function runChild(kind: string, file: string, memDir: string): Promise<Sample> {
+  const r = await run(process.execPath, [...process.execArgv, __filename, "--phase", kind, file], true, memDir);
+  if (r.code !== 0) throw new Error(`${kind} phase failed: ${r.stderr.trim()}`);
+  return JSON.parse(lastLine(r.stdout)) as Sample;
+}
+
+async function openpyxl(file: string, memDir: string): Promise<Sample> {
+  const r = await run(PYTHON, [join(__dirname, "openpyxl_tier.py"), file], true, memDir);
+  if (r.code !== 0) throw new Error(`openpyxl peer failed: ${r.stderr.trim()}`);
+  return { ms: r.wallMs, note: lastLine(r.stdout), ...(r.peakMb !== undefined ? { peakMb: r.peakMb } : {}) };
+}
+
+async function readxl(file: string, memDir: string): Promise<Sample> {
+  const r = await run("Rscript", [join(__dirname, "readxl_caseload.R"), file], true, memDir);
+  const seconds = Number(lastLine(r.stdout));
+  if (r.code !== 0 || !Number.isFinite(seconds)) throw new Error(`readxl peer failed: ${r.stderr.trim() || r.stdout.trim()}`);
+  const lines = r.stdout.trim().split("\n");
+  return { ms: seconds * 1000, wallMs: r.wallMs, note: lines[lines.length - 2], ...(r.peakMb !== undefined ? { peakMb: r.peakMb } : {}) };
+}
+
+/** Whether a command runs and exits 0 (a peer's interpreter and library are installed). */
+function works(cmd: string, args: readonly string[]): boolean {
+  const r = spawnSync(cmd, args, { stdio: "ignore", timeout: 60_000 });
+  return r.error === undefined && r.status === 0;
+}
+
+// --- figures ------------------------------------------------------------------------------------
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+const best = (xs: readonly number[]) => Math.min(...xs);
+const secs = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 2)} s`;
+const mb = (m: number) => `${m.toFixed(0)} MB`;
+const times = (r: number) => `${r.toFixed(2)}x`;
+const perSecond = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en-GB")}/s`;
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+function row(label: string, b: string, m: string, extra = ""): void {
+  console.log(`  ${pad(label, 58)}${padLeft(b, 11)}${padLeft(m, 11)}${extra ? `   ${extra}` : ""}`);
+}
+
+/** MET or MISSED on the best and on the median. */
+function verdict(metBest: boolean, metMedian: boolean): string {
+  return metBest === metMedian ? (metBest ? "MET" : "MISSED") : metBest ? "MET on best, MISSED on median" : "MISSED on best, MET on median";
+}
+
+function values(xs: readonly Sample[], f: (s: Sample) => number | undefined): number[] {
+  return xs.map(f).filter((v): v is number => v !== undefined);
+}
+
+/** A measurement's best and median row. */
+function measure(label: string, xs: readonly Sample[], f: (s: Sample) => number | undefined, extra = ""): void {
+  const v = values(xs, f);
+  if (v.length > 0) row(label, secs(best(v)), secs(median(v)), extra);
+}
+
+// --- main ---------------------------------------------------------------------------------------
+
+type Kind = "e2e" | "inproc" | "raw" | "openpyxl" | "readxl";
 
 async function main(): Promise<void> {
   const cases = Number(process.env["CASES"] ?? 100_000);
-  const runs = Number(process.env["RUNS"] ?? 3);
-  // The full phase runs the compiled lib/ that the command line runs: build it from the current source.
-  const built = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(__dirname, "..", "tsconfig.cli.json")], { stdio: "inherit" });
+  const runs = Math.max(1, Number(process.env["RUNS"] ?? 5));
+  useTime = process.env["NO_TIME"] !== "1" && works(TIME, ["-f", "%M", "true"]);
+  const havePython = works(PYTHON, ["-c", "import openpyxl"]);
+  const haveR = works("Rscript", ["-e", "suppressPackageStartupMessages(library(readxl))"]);
+
+  // The e2e and in-process phases run the compiled lib/ that the command line runs: build it from the current source.
+  const built = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.cli.json")], { stdio: "inherit" });
   if (built.status !== 0) throw new Error("could not build lib/ (tsc -p tsconfig.cli.json)");
   const dir = mkdtempSync(join(tmpdir(), "nps-bench-"));
   const file = join(dir, `division-${cases}.xlsx`);
   try {
     const t = performance.now();
     await streamDivision(makeDivision({ cases, clean: true }), file);
-    console.log(`Generated ${cases.toLocaleString("en-GB")} cases: ${file} (${f1(statSync(file).size / MB)} MB) in ${f1((performance.now() - t) / 1000)} s`);
+    console.log(`Generated ${cases.toLocaleString("en-GB")} cases: ${file} (${(statSync(file).size / MB).toFixed(1)} MB) in ${secs(performance.now() - t)}`);
 
-    const bare: Phase[] = [];
-    const full: Phase[] = [];
+    const kinds: Kind[] = ["e2e", "inproc", "raw", ...(havePython ? (["openpyxl"] as const) : []), ...(haveR ? (["readxl"] as const) : [])];
+    const got: Record<Kind, Sample[]> = { e2e: [], inproc: [], raw: [], openpyxl: [], readxl: [] };
+    const measureOnce: Record<Kind, () => Promise<Sample>> = {
+      e2e: () => endToEnd(file, dir),
+      inproc: () => runChild("inproc", file, dir),
+      raw: () => runChild("raw", file, dir),
+      openpyxl: () => openpyxl(file, dir),
+      readxl: () => readxl(file, dir),
+    };
     for (let i = 0; i < runs; i++) {
-      // Alternate, so neither phase always runs on a warmer machine.
-      bare.push(runChild("bare", file));
-      full.push(runChild("full", file));
+      // Rotate the order each run, so no phase always runs first (or last) on a warmer machine.
+      const order = kinds.map((_, j) => kinds[(i + j) % kinds.length]!);
+      for (const k of order) got[k].push(await measureOnce[k]());
+      process.stderr.write(`  run ${i + 1} of ${runs} done (${order.join(", ")})\n`);
     }
-    // Best of the runs: on a shared machine noise only ever adds time; the median is shown beside it.
-    const best = (xs: Phase[], f: (p: Phase) => number) => Math.min(...xs.map(f));
-    const bareMs = best(bare, (p) => p.ms);
-    const fullMs = best(full, (p) => p.ms);
-    const readMs = best(full, (p) => p.readMs ?? 0);
-    const validateMs = best(full, (p) => p.validateMs ?? 0);
-    const rows = full[0]!.rows;
-    const peak = Math.max(...full.map((p) => p.peakMb), ...bare.map((p) => p.peakMb));
-    const ratio = fullMs / bareMs;
-    const medianRatio = median(full.map((p) => p.ms)) / median(bare.map((p) => p.ms));
-    console.log(`\nBest of ${runs} runs (median in brackets), each phase in a fresh Node ${process.version} process:`);
-    console.log(`  read with ExcelJS alone          ${f1(bareMs / 1000)} s  (${f1(median(bare.map((p) => p.ms)) / 1000)} s)`);
-    console.log(`  read + convert + validate        ${f1(fullMs / 1000)} s  (${f1(median(full.map((p) => p.ms)) / 1000)} s): read+convert ${f1(readMs / 1000)} s, validate ${f1(validateMs / 1000)} s`);
-    console.log(`  ratio (target at most 1.25)      ${ratio.toFixed(3)}  (${medianRatio.toFixed(3)})  ${ratio <= 1.25 ? "MET" : "MISSED"}`);
-    console.log(`  rows per second (read+validate)  ${Math.round(rows / (fullMs / 1000)).toLocaleString("en-GB")}  (${rows.toLocaleString("en-GB")} rows, all sheets)`);
-    console.log(`  validation alone                 ${Math.round(rows / (validateMs / 1000)).toLocaleString("en-GB")} rows/s; ${full[0]!.findings ?? 0} findings`);
-    console.log(`  peak memory (target under 500)   ${f1(peak)} MB (largest of all runs; ExcelJS alone ${f1(Math.max(...bare.map((p) => p.peakMb)))} MB)  ${peak < 500 ? "MET" : "MISSED"}`);
+
+    const { e2e, inproc, raw } = got;
+    const rows = inproc[0]!.rows ?? 0;
+    const memoryBy = useTime ? `${TIME} -f %M` : "the process's own maxRSS (no /usr/bin/time)";
+    console.log(`\n${runs} runs of each phase, each in a fresh process, order rotated each run; Node ${process.version}, ${cpus().length} CPUs; peak memory by ${memoryBy}.`);
+    row("", "best", "median");
+    measure("nps-om validate --json, end to end (process wall time)", e2e, (s) => s.ms);
+    measure("  in-process read (lib/workbook/read.js)", inproc, (s) => s.readMs);
+    measure("  in-process validate (lib/model/validate)", inproc, (s) => s.validateMs);
+    measure("  in-process read + validate", inproc, (s) => s.ms);
+    measure("raw limit: inflate Caseload + shared strings, scan cells", raw, (s) => s.ms);
+    measure("  of which: read file, parse zip, inflate", raw, (s) => s.inflateMs);
+    measure("  of which: scan every cell's value", raw, (s) => s.scanMs, `${(raw[0]!.cells ?? 0).toLocaleString("en-GB")} cells`);
+    if (havePython) measure("openpyxl read-only tier check (python3 process wall time)", got.openpyxl, (s) => s.ms, got.openpyxl[0]!.note ?? "");
+    if (haveR) {
+      measure("readxl read_excel(Caseload), inside R", got.readxl, (s) => s.ms, got.readxl[0]!.note ?? "");
+      measure("  Rscript process wall time (for context)", got.readxl, (s) => s.wallMs);
+    }
+
+    console.log("\nTargets");
+    row("", "best", "median");
+    const ratio = (label: string, a: readonly number[], b: readonly number[], target: string, met: (r: number) => boolean) => {
+      const rb = best(a) / best(b);
+      const rm = median(a) / median(b);
+      row(label, times(rb), times(rm), `${target}: ${verdict(met(rb), met(rm))}`);
+    };
+    ratio("nps-om read+validate / raw limit", values(inproc, (s) => s.ms), values(raw, (s) => s.ms), "at most 2.5x", (r) => r <= 2.5);
+    if (havePython) ratio("openpyxl wall / nps-om end to end", values(got.openpyxl, (s) => s.ms), values(e2e, (s) => s.ms), "nps-om at least 4x faster", (r) => r >= 4);
+    else console.log("  openpyxl peer: skipped (python3-openpyxl not installed)");
+    if (haveR) ratio("readxl in R / nps-om end to end", values(got.readxl, (s) => s.ms), values(e2e, (s) => s.ms), "nps-om faster (above 1)", (r) => r > 1);
+    else console.log("  readxl peer: skipped (Rscript or its readxl package not installed)");
+    const peaks = values(e2e, (s) => s.peakMb);
+    if (peaks.length > 0) {
+      const worst = Math.max(...peaks);
+      row("nps-om peak memory, end to end", mb(best(peaks)), mb(median(peaks)), `at most 300 MB: ${worst <= 300 ? "MET" : "MISSED"} (largest of all runs ${mb(worst)})`);
+    } else console.log("  nps-om peak memory: not measured");
+
+    console.log("\nThroughput (best, median)");
+    const e2eMs = values(e2e, (s) => s.ms);
+    const inMs = values(inproc, (s) => s.ms);
+    const valMs = values(inproc, (s) => s.validateMs);
+    row(`end to end, all sheets (${rows.toLocaleString("en-GB")} rows)`, perSecond(rows, best(e2eMs)), perSecond(rows, median(e2eMs)));
+    row(`end to end, cases (${cases.toLocaleString("en-GB")})`, perSecond(cases, best(e2eMs)), perSecond(cases, median(e2eMs)));
+    row("in-process read + validate, all sheets", perSecond(rows, best(inMs)), perSecond(rows, median(inMs)));
+    row("validation alone, all sheets", perSecond(rows, best(valMs)), perSecond(rows, median(valMs)));
+    const rawMs = values(raw, (s) => s.ms);
+    row("raw limit, Caseload rows (header included)", perSecond(raw[0]!.rows ?? 0, best(rawMs)), perSecond(raw[0]!.rows ?? 0, median(rawMs)));
+    const inPeak = values(inproc, (s) => s.peakMb);
+    console.log(
+      `\nnps-om found ${inproc[0]!.findings ?? 0} findings (${inproc[0]!.tierFindings ?? 0} caseload.tier)` +
+        `${havePython ? `; openpyxl script: ${got.openpyxl[0]!.note ?? ""}` : ""}. In-process child peak memory ${mb(median(inPeak))} (median, tsx loaded).`,
+    );
   } finally {
     if (process.env["KEEP"] !== "1") rmSync(dir, { recursive: true, force: true });
+    else console.log(`Kept ${file}`);
   }
 }
 
 const at = process.argv.indexOf("--phase");
 if (at >= 0) {
-  phase(process.argv[at + 1]!, process.argv[at + 2]!).then(
+  childPhase(process.argv[at + 1]!, process.argv[at + 2]!).then(
     (p) => console.log(JSON.stringify(p)),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));
