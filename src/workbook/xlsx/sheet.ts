@@ -49,7 +49,8 @@ export async function readSheet(name: string, pieces: AsyncIterable<Buffer>, ctx
   let pending = "";
   let tail = "";
   let first = true;
-  const take = (text: string, final: boolean): string => {
+  /** Scan what can be scanned of `text` (the carry and a new piece, which ends it); returns the new carry. */
+  const take = (text: string, piece: string, final: boolean): string => {
     let s = text;
     if (phase === "head") {
       const at = s.search(SHEET_DATA);
@@ -59,7 +60,9 @@ export async function readSheet(name: string, pieces: AsyncIterable<Buffer>, ctx
       s = s.slice(open.end);
     }
     if (phase === "rows") {
-      const cut = final ? s.length : lastRowEnd(s);
+      // The last complete row is almost always in the new piece: look there, not through the carry.
+      const inPiece = final ? -1 : lastRowEnd(piece);
+      const cut = final ? s.length : inPiece >= 0 && s.length >= piece.length ? s.length - piece.length + inPiece : lastRowEnd(s);
       if (cut < 0) return s;
       const end = scanRows(s, 0, cut, ctx, cells, state);
       if (end < 0) {
@@ -79,9 +82,9 @@ export async function readSheet(name: string, pieces: AsyncIterable<Buffer>, ctx
       if (text.charCodeAt(0) === 0xff || text.charCodeAt(0) === 0xfe) return readWhole(name, piece, pieces, ctx);
       refuseDoctype(text, ctx.part);
     }
-    pending = take(pending === "" ? text : pending + text, false);
+    pending = take(pending === "" ? text : pending + text, text, false);
   }
-  take(pending, true);
+  take(pending, "", true);
   cells.merges = merges(tail, 0, ctx.part);
   return cells.sheet();
 }
@@ -180,9 +183,11 @@ function quickTag(s: string, from: number, part: string): void {
     const eq = s.indexOf("=", i);
     if (eq < 0 || Number.isNaN(c)) throw cutOff(part);
     let ke = eq;
-    while (isSpace(s.charCodeAt(ke - 1))) ke--;
     let q = eq + 1;
-    while (isSpace(s.charCodeAt(q))) q++;
+    if (isSpace(s.charCodeAt(q)) || isSpace(s.charCodeAt(ke - 1))) {
+      while (isSpace(s.charCodeAt(ke - 1))) ke--;
+      while (isSpace(s.charCodeAt(q))) q++;
+    }
     const quote = s.charCodeAt(q);
     if (quote !== 34 && quote !== 39) throw new XlsxError("corrupt", `its part ${part} holds a malformed cell`);
     const ve = s.indexOf(quote === 34 ? '"' : "'", q + 1);
@@ -193,7 +198,7 @@ function quickTag(s: string, from: number, part: string): void {
         cell.r = q + 1;
         cell.rEnd = ve;
       } else if (k === 116 /* t */) cell.t = s.slice(q + 1, ve);
-      else if (k === 115 /* s */) cell.s = Number(s.slice(q + 1, ve)) || 0;
+      else if (k === 115 /* s */) cell.s = Math.max(0, digits(s, q + 1, ve));
     }
     i = ve + 1;
   }
@@ -262,6 +267,16 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
     if (s.startsWith("<v>", p)) {
       const close = s.indexOf("<", p + 3);
       if (close < 0) throw cutOff(part);
+      if (t === "s" && s.startsWith("</v></c>", close)) {
+        // The commonest cell of all, shared text: no substring, no switch.
+        const text = strings.get(digits(s, p + 3, close));
+        if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
+        p = close + 8;
+        if (text === "") continue;
+        if (--budget.left < 0) throw new XlsxError("tooLarge", "its sheets hold more cells than can be checked at once");
+        cells.add(row, col, text, styles, style);
+        continue;
+      }
       v = s.slice(p + 3, close);
       p = close;
     }
@@ -302,7 +317,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
     const value = cellValue(t, v, inline, strings, part, row, col);
     if (value === null) continue;
     if (--budget.left < 0) throw new XlsxError("tooLarge", "its sheets hold more cells than can be checked at once");
-    cells.add(row, col, typeof value === "number" && date1904 && style !== 0 && styles.isDate(style) ? value + DAYS_1904 : value, styles, style);
+    cells.add(row, col, typeof value === "number" && date1904 && style !== 0 && styles.isCalendarDate(style) ? value + DAYS_1904 : value, styles, style);
   }
 }
 
@@ -322,9 +337,11 @@ function cellValue(t: string, v: string | undefined, inline: string | undefined,
   switch (t) {
     case "":
     case "n": {
-      if (v === undefined) return null; // a formula never calculated, or an empty cell
+      // No value, or an empty one (openpyxl writes <v></v> for every formula it saves): a formula
+      // never calculated, or an empty cell.
+      if (v === undefined || v.trim() === "") return null;
       const n = Number(v);
-      if (v.trim() === "" || !Number.isFinite(n)) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the number in ${where(row, col)}`);
+      if (!Number.isFinite(n)) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the number in ${where(row, col)}`);
       return n;
     }
     case "s": {

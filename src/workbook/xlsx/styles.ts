@@ -40,16 +40,26 @@ const BUILT_IN: Readonly<Record<number, string>> = {
 /** Ids Excel reserves for locale date formats (East Asian calendars) that files may use unnamed. */
 const LOCALE_DATE_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** Whether a format code shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
-export function isDateFormat(code: string): boolean {
+/** A format code's first section without quoted text, escapes, colours, locales and fill characters. */
+function bareFormat(code: string): string {
   const bare = code
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .replace(/\[(h+|m+|s+)\]/gi, "h")
     .replace(/\[[^\]]*\]/g, "")
     .replace(/_.|\*./g, "");
-  const first = bare.split(";")[0] ?? "";
-  return /[dmyhs]/i.test(first.replace(/General/gi, "").replace(/E[+-]/gi, ""));
+  return (bare.split(";")[0] ?? "").replace(/General/gi, "").replace(/E[+-]/gi, "");
+}
+
+/** Whether a format code shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(code: string): boolean {
+  return /[dmyhs]/i.test(bareFormat(code));
+}
+
+/** A time of day or a duration (hh:mm, [h]:mm:ss): no day or year, so no calendar date to move between date systems. */
+export function isTimeFormat(code: string): boolean {
+  const bare = bareFormat(code);
+  return /[hs]/i.test(bare) && !/[dy]/i.test(bare);
 }
 
 export class Styles {
@@ -57,7 +67,13 @@ export class Styles {
     /** Per cell style index (the `s` of a cell): its number format code. */
     private readonly codes: readonly string[],
     private readonly dates: readonly boolean[],
+    private readonly calendar: readonly boolean[] = dates.map((d, i) => d && !isTimeFormat(codes[i]!)),
   ) {}
+
+  /** A calendar date (not a time of day alone): the 1904 date system moves these by 1,462 days. */
+  isCalendarDate(style: number): boolean {
+    return this.calendar[style] ?? false;
+  }
 
   static none(): Styles {
     return new Styles([], []);
