@@ -15,8 +15,6 @@ import { LAYOUT } from "../model/layout";
 import { validateWorkbook } from "../model/validate";
 import type { ValidateOptions } from "../model/validate/types";
 import { readWorkbook } from "../workbook/read";
-import { ReportWriteError, writeReport } from "../workbook/report";
-import { writeTemplate } from "../workbook/template";
 import { formatText, nothingChecked, pad } from "./format";
 
 export { formatText, nothingChecked } from "./format";
@@ -120,6 +118,8 @@ async function runValidate(book: string, flags: ValidateFlags, io: Io): Promise<
   const report = validateWorkbook(read.value, options);
 
   if (flags.report !== undefined) {
+    // ExcelJS (a third of a second to load) only when a workbook is written, not for every validation.
+    const { ReportWriteError, writeReport } = await import("../workbook/report");
     try {
       await writeReport(report, { input: book, output: flags.report, variants });
     } catch (e) {
@@ -188,6 +188,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action(async (out: string, flags: { force?: boolean }) => {
       if (!/\.xlsx$/i.test(out)) throw new UsageError(`template ${out}: give a file name ending in .xlsx.`);
       if (!flags.force && fs.existsSync(out)) throw new UsageError(`template ${out}: the file exists; choose another name or add --force to overwrite it.`);
+      const { writeTemplate } = await import("../workbook/template");
       try {
         await writeTemplate(out);
       } catch (e) {
