@@ -287,3 +287,43 @@ function write(name: string, content: string | Buffer): string {
   writeFileSync(file, content);
   return file;
 }
+
+describe("nps-om validate on workbooks other programs wrote (test/corpus)", () => {
+  const corpus = (name: string) => path.join(ROOT, "test", "corpus", "files", name);
+
+  it("LibreOffice: the lookup-list sheet is not a second caseload, the Total row is not a case, percent formats are found", async () => {
+    const r = await run("validate", corpus("libreoffice-division.xlsx"), "--json");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { findings: { rule: string; sheet?: string; cell?: string; message: string }[] };
+    const rules = report.findings.map((f) => f.rule);
+    expect(rules).not.toContain("layout.duplicateKind");
+    expect(report.findings.filter((f) => f.rule === "caseload.percentHazard").map((f) => f.cell)).toEqual(["G3", "H3"]);
+    expect(report.findings.find((f) => f.rule === "layout.totalsRow")!.cell).toBe("A10");
+    expect(report.findings.filter((f) => f.sheet === "Caseload" && f.cell?.endsWith("10") && f.rule.startsWith("caseload."))).toEqual([]);
+    expect(report.findings.find((f) => f.rule === "layout.unknownColumn" && /Transferred from CRC/.test(f.message))!.message).toMatch(/crcEscalation/);
+  });
+
+  it("pandas (absolute part paths): sheets keep their own names, so --map can name them", async () => {
+    const r = await run("validate", corpus("pandas-sheets.xlsx"), "--json", "--map", "Caseload:OM=om");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { findings: { rule: string; sheet?: string }[] };
+    const sheets = new Set(report.findings.flatMap((f) => (f.sheet === undefined ? [] : [f.sheet])));
+    expect([...sheets].every((s) => ["Caseload", "Staff", "By team", "Offset"].includes(s))).toBe(true);
+    expect(report.findings.find((f) => f.rule === "caseload.percentHazard")!.sheet).toBe("Caseload");
+  });
+
+  it("a workbook whose caseload part has damaged compressed data: exit 2 with one line naming the part, never exit 0 in silence", async () => {
+    const { zip, bookParts } = await import("../support/zip");
+    const parts = bookParts({ sheets: [["Caseload", `<row r="1"><c r="A1" t="inlineStr"><is><t>Case ID</t></is></c></row>`]] }).map((p) =>
+      p.name === "xl/worksheets/sheet1.xml" ? { ...p, packed: (b: Buffer) => Buffer.concat([b.subarray(0, 8), Buffer.alloc(b.length - 8, 0xee)]) } : p,
+    );
+    const file = tmp.file("damaged.xlsx");
+    writeFileSync(file, zip(parts));
+    const r = await run("validate", file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    oneLine(r.err);
+    expect(r.err).toMatch(/damaged\.xlsx: the file is damaged or incomplete .*xl\/worksheets\/sheet1\.xml is damaged/);
+  });
+});
