@@ -134,6 +134,9 @@ class ParsedTable implements Table {
   has(field: string): boolean {
     return this.columns.has(field);
   }
+  values(field: string): readonly (FieldValue | undefined)[] | undefined {
+    return this.columns.get(field)?.values;
+  }
   column(field: string): number | undefined {
     return this.columns.get(field)?.index;
   }
@@ -148,6 +151,9 @@ function headerText(sheet: SheetData, rec: Recognition, index: number): string {
   const h = sheet.rows[rec.headerIndex]?.[index];
   return h === null || h === undefined ? `column ${columnLetter(sheet.originCol + index)}` : String(h).trim();
 }
+
+/** Distinct texts per column whose parse is remembered (parsing is pure: same text, same result). */
+const PARSE_MEMO = 4096;
 
 /**
  * Build the table of a recognised sheet. Rows blank in every cell are left out, and so are totals
@@ -176,6 +182,7 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
     const text = field.type === "text";
     const arg = headerText(sheet, rec, index);
     const values: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(table.data.length);
+    const seen = new Map<string, Result<FieldValue | undefined>>();
     for (let i = 0; i < table.data.length; i++) {
       const v = table.data[i]![index];
       if (v === null || v === undefined || v === "") continue; // blank: undefined, without a parse
@@ -184,7 +191,12 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
         if (t !== "") values[i] = t;
         continue;
       }
-      const r = parse(v, arg);
+      // A column repeats a few words ("High", "No", "PSO") down every row: parse each word once.
+      let r = typeof v === "string" ? seen.get(v) : undefined;
+      if (r === undefined) {
+        r = parse(v, arg);
+        if (typeof v === "string" && seen.size < PARSE_MEMO) seen.set(v, r);
+      }
       if (r.ok) values[i] = r.value;
       else findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));
     }

@@ -129,6 +129,8 @@ export interface Table {
   column(field: string): number | undefined;
   /** Number format of the field's column, when the caller read formats. */
   format(field: string): string | undefined;
+  /** The field's parsed values, one per row in the order of `rows` (for rules that go down a whole column). */
+  values(field: string): readonly (FieldValue | undefined)[] | undefined;
 }
 
 export interface RuleContext {

@@ -33,20 +33,6 @@ function unreadable(row: TableRow, field: string): boolean {
 
 const TIER_FIELDS = ["rosh", "rsr", "ogrs", "mappaCategory", "mappaLevel", "childProtectionPlan", "iom", "vulnerability", "domesticViolence"] as const;
 
-function tierInput(row: TableRow): TierInput {
-  return {
-    rosh: row.get("rosh") as Rosh | undefined,
-    rsr: row.get("rsr") as number | undefined,
-    ogrs: row.get("ogrs") as number | undefined,
-    mappaCategory: row.get("mappaCategory") as 1 | 2 | 3 | undefined,
-    mappaLevel: row.get("mappaLevel") as 1 | 2 | 3 | undefined,
-    childProtectionPlan: row.get("childProtectionPlan") as boolean | undefined,
-    iom: row.get("iom") as boolean | undefined,
-    vulnerability: row.get("vulnerability") as boolean | undefined,
-    domesticViolence: row.get("domesticViolence") as boolean | undefined,
-  };
-}
-
 /** Why the model gives its tier, in the words of Diagram 1, for the finding's message. */
 function why(input: TierInput): string {
   const parts: string[] = [];
@@ -59,7 +45,7 @@ function why(input: TierInput): string {
 
 type ModelTier = { input: TierInput; result: Result<Tier> } | undefined;
 /** Per table and variant, the tier of every row, computed once: the tier and allocation rules share it. */
-const TIER_MEMO = new WeakMap<Table, { napo: boolean; byRow: Map<TableRow, ModelTier> }>();
+const TIER_MEMO = new WeakMap<Table, { napo: boolean; byRow: Map<number, ModelTier> }>();
 
 /** The model's tier for a row, or undefined when a tier input could not be read (reported elsewhere). */
 function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
@@ -67,17 +53,34 @@ function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
   const napo = ctx.variants.napoDomesticViolence;
   let memo = TIER_MEMO.get(table);
   if (!memo || memo.napo !== napo) {
-    const byRow = new Map<TableRow, ModelTier>();
-    for (const r of table.rows) {
-      const input = tierInput(r);
+    // Keyed by sheet row number, unique within a table (a number hashes faster than a row object);
+    // the inputs are read down each column, not field by field through every row.
+    const byRow = new Map<number, ModelTier>();
+    const options = { napoDomesticViolence: napo };
+    const cols = TIER_FIELDS.map((f) => table.values(f));
+    const [rosh, rsr, ogrs, mappaCategory, mappaLevel, childProtectionPlan, iom, vulnerability, domesticViolence] = cols;
+    for (let i = 0; i < table.rows.length; i++) {
+      const r = table.rows[i]!;
+      const input: TierInput = {
+        rosh: rosh?.[i] as Rosh | undefined,
+        rsr: rsr?.[i] as number | undefined,
+        ogrs: ogrs?.[i] as number | undefined,
+        mappaCategory: mappaCategory?.[i] as 1 | 2 | 3 | undefined,
+        mappaLevel: mappaLevel?.[i] as 1 | 2 | 3 | undefined,
+        childProtectionPlan: childProtectionPlan?.[i] as boolean | undefined,
+        iom: iom?.[i] as boolean | undefined,
+        vulnerability: vulnerability?.[i] as boolean | undefined,
+        domesticViolence: domesticViolence?.[i] as boolean | undefined,
+      };
       // A blank-looking input whose cell is not blank could not be read: the engine reported it.
-      const bad = TIER_FIELDS.some((f) => input[f] === undefined && !isBlank(r.raw(f)));
-      byRow.set(r, bad ? undefined : { input, result: computeTier(input, { napoDomesticViolence: napo }) });
+      let bad = false;
+      for (let k = 0; k < cols.length; k++) if (cols[k] !== undefined && cols[k]![i] === undefined && !isBlank(r.raw(TIER_FIELDS[k]!))) bad = true;
+      byRow.set(r.row, bad ? undefined : { input, result: computeTier(input, options) });
     }
     memo = { napo, byRow };
     TIER_MEMO.set(table, memo);
   }
-  return memo.byRow.get(row);
+  return memo.byRow.get(row.row);
 }
 
 const INDETERMINATE = /indeterminate|life|ipp/i;
