@@ -69,6 +69,10 @@ function hasAdditionalFactor(input: TierInput, options: TierOptions): boolean {
   return FACTORS.some((f) => f.present(input, options));
 }
 
+function higher(a: Band | undefined, b: Band): Band {
+  return a === undefined || BAND_ORDER[b] > BAND_ORDER[a] ? b : a;
+}
+
 /**
  * The tier of a case.
  * 1. MAPPA level 2 or 3 → A, whatever else holds.
@@ -86,12 +90,9 @@ export function computeTier(input: TierInput, options: TierOptions = {}): Result
 
   // The highest band any one score indicates; no arrays here: validation tiers every case.
   let band: Band | undefined;
-  const raise = (b: Band) => {
-    if (band === undefined || BAND_ORDER[b] > BAND_ORDER[band]) band = b;
-  };
-  if (input.rsr !== undefined) raise(rsrBand(input.rsr));
-  if (input.ogrs !== undefined) raise(ogrsBand(input.ogrs));
-  if (input.rosh !== undefined) raise(roshBand(input.rosh));
+  if (input.rsr !== undefined) band = higher(band, rsrBand(input.rsr));
+  if (input.ogrs !== undefined) band = higher(band, ogrsBand(input.ogrs));
+  if (input.rosh !== undefined) band = higher(band, roshBand(input.rosh));
   if (band === undefined) return fail("tier.noScores", { arg: "rosh" });
   return ok(TIER_OF[band][hasAdditionalFactor(input, options) ? 0 : 1]);
 }

@@ -95,6 +95,8 @@ function parserFor(field: FieldDef, fractions: boolean): Parser {
 interface Column {
   readonly index: number;
   readonly values: (FieldValue | undefined)[];
+  /** Indexes (into the rows) of the cells that could not be read, in order. */
+  readonly unreadable: readonly number[];
 }
 
 class Row implements TableRow {
@@ -136,6 +138,9 @@ class ParsedTable implements Table {
   }
   values(field: string): readonly (FieldValue | undefined)[] | undefined {
     return this.columns.get(field)?.values;
+  }
+  unreadable(field: string): readonly number[] {
+    return this.columns.get(field)?.unreadable ?? [];
   }
   column(field: string): number | undefined {
     return this.columns.get(field)?.index;
@@ -183,6 +188,7 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
     const arg = headerText(sheet, rec, index);
     const values: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(table.data.length);
     const seen = new Map<string, Result<FieldValue | undefined>>();
+    const unreadable: number[] = [];
     for (let i = 0; i < table.data.length; i++) {
       const v = table.data[i]![index];
       if (v === null || v === undefined || v === "") continue; // blank: undefined, without a parse
@@ -198,9 +204,12 @@ export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; 
         if (typeof v === "string" && seen.size < PARSE_MEMO) seen.set(v, r);
       }
       if (r.ok) values[i] = r.value;
-      else findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));
+      else {
+        unreadable.push(i);
+        findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));
+      }
     }
-    table.columns.set(field.id, { index, values });
+    table.columns.set(field.id, { index, values, unreadable });
   }
   return { table, findings };
 }

@@ -131,6 +131,8 @@ export interface Table {
   format(field: string): string | undefined;
   /** The field's parsed values, one per row in the order of `rows` (for rules that go down a whole column). */
   values(field: string): readonly (FieldValue | undefined)[] | undefined;
+  /** Indexes (into `rows`) of the field's cells that could not be read (already reported as findings). */
+  unreadable(field: string): readonly number[];
 }
 
 export interface RuleContext {

@@ -59,6 +59,8 @@ function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
     const options = { napoDomesticViolence: napo };
     const cols = TIER_FIELDS.map((f) => table.values(f));
     const [rosh, rsr, ogrs, mappaCategory, mappaLevel, childProtectionPlan, iom, vulnerability, domesticViolence] = cols;
+    // A tier input that could not be read (reported by the engine) leaves the case untiered here.
+    const bad = new Set(TIER_FIELDS.flatMap((f) => table.unreadable(f)));
     for (let i = 0; i < table.rows.length; i++) {
       const r = table.rows[i]!;
       const input: TierInput = {
@@ -72,10 +74,7 @@ function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
         vulnerability: vulnerability?.[i] as boolean | undefined,
         domesticViolence: domesticViolence?.[i] as boolean | undefined,
       };
-      // A blank-looking input whose cell is not blank could not be read: the engine reported it.
-      let bad = false;
-      for (let k = 0; k < cols.length; k++) if (cols[k] !== undefined && cols[k]![i] === undefined && !isBlank(r.raw(TIER_FIELDS[k]!))) bad = true;
-      byRow.set(r.row, bad ? undefined : { input, result: computeTier(input, options) });
+      byRow.set(r.row, bad.has(i) ? undefined : { input, result: computeTier(input, options) });
     }
     memo = { napo, byRow };
     TIER_MEMO.set(table, memo);
