@@ -303,6 +303,14 @@ describe("nps-om validate on workbooks other programs wrote (test/corpus)", () =
     expect(report.findings.find((f) => f.rule === "layout.unknownColumn" && /Transferred from CRC/.test(f.message))!.message).toMatch(/crcEscalation/);
   });
 
+  it("openpyxl (formulas saved without values): a warning that they read as blank, naming the first, so a blank risk is not taken as no risk", async () => {
+    const r = await run("validate", corpus("openpyxl-basic.xlsx"), "--json");
+    const report = JSON.parse(r.out) as { findings: { rule: string; severity: string; sheet?: string; cell?: string; message: string }[] };
+    const f = report.findings.find((x) => x.rule === "data.uncalculated")!;
+    expect(f).toMatchObject({ severity: "warning", sheet: "Caseload", cell: "G3" });
+    expect(f.message).toMatch(/4 formulas \(the first at G3\) have no calculated value saved in the file, so they are read as blank\..*open the workbook in Excel, save it/);
+  });
+
   it("pandas (absolute part paths): sheets keep their own names, so --map can name them", async () => {
     const r = await run("validate", corpus("pandas-sheets.xlsx"), "--json", "--map", "Caseload:OM=om");
     expect(r.err).toBe("");

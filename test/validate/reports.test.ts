@@ -32,6 +32,8 @@ function courtReports(rows: [CellValue, CellValue][], sheet = "Court reports"): 
     has: (f) => cols[f] !== undefined,
     column: (f) => cols[f],
     format: () => undefined,
+    values: (f) => (cols[f] === undefined ? undefined : tableRows.map((row) => row.get(f))),
+    unreadable: () => [],
   };
 }
 

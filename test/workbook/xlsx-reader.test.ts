@@ -124,6 +124,8 @@ describe("cell values as other programs write them", () => {
       `<c r="G1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="H1" t="d"><v>2026-01-31T12:00:00Z</v></c><c r="I1"><f t="shared" ref="I1:I2" si="0">D1</f><v>-1.5E-7</v></c></row>`;
     const [s] = await read(book({ sheets: [["S", xml]] }));
     expect(cells(s!)).toEqual({ A1: true, B1: false, C1: "#N/A", D1: 2, F1: "ab", G1: "#DIV/0!", H1: 46053.5, I1: -1.5e-7 });
+    // The formula never calculated is blank, and counted so the engine can say so.
+    expect(s!.uncalculated).toEqual({ count: 1, first: "E1" });
   });
 
   it("the 1904 date system: date-formatted numbers become 1900-system serials, other numbers are untouched", async () => {

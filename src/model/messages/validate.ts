@@ -30,6 +30,10 @@ export const VALIDATE_MESSAGES = {
       ? `row ${p.row} (${show(p.label)}) reads as a totals row, so it is not checked as data`
       : `${p.count} rows read as totals rows (the first is row ${p.row}, ${show(p.label)}), so they are not checked as data`) +
     (p.below === 0 ? "." : `; the table is taken to end at row ${p.end}, and the ${p.below === 1 ? "row" : `${p.below} rows`} of notes below it ${p.below === 1 ? "is" : "are"} not checked either.`),
+  "data.uncalculated": (p: Sheet & { count: number; first: string }) =>
+    `Sheet ${show(p.sheet)}: ${p.count === 1 ? "a formula" : `${p.count.toLocaleString("en-GB")} formulas`} (${p.count === 1 ? "at" : "the first at"} ${p.first}) ` +
+    `${p.count === 1 ? "has" : "have"} no calculated value saved in the file, so ${p.count === 1 ? "it is" : "they are"} read as blank. ` +
+    `The program that wrote the workbook did not calculate ${p.count === 1 ? "it" : "them"}: open the workbook in Excel, save it, and validate it again.`,
   "layout.duplicateKind": (p: Sheet & { what: string; first: string }) =>
     `Sheet ${show(p.sheet)} looks like another ${p.what} sheet; only ${show(p.first)} was checked. Combine them into one table.`,
   "layout.badMapping": (p: Sheet & { mapping: string }) =>

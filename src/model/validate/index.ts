@@ -47,6 +47,15 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
       continue;
     }
     findings.push(...columnFindings(sheet, rec, def));
+    if (sheet.uncalculated !== undefined && sheet.uncalculated.count > 0)
+      findings.push({
+        rule: "data.uncalculated",
+        severity: "warning",
+        sheet: sheet.name,
+        cell: sheet.uncalculated.first,
+        message: problem("data.uncalculated", { sheet: sheet.name, ...sheet.uncalculated }).message,
+        source: LAYOUT_SOURCE,
+      });
     const built = buildTable(sheet, rec);
     tables.set(rec.kind, built.table);
     findings.push(...built.findings);

@@ -19,6 +19,11 @@ export interface SheetData {
    * them. The engine uses them to find percent-formatted score columns (rule book §1).
    */
   readonly columnFormats?: readonly (string | undefined)[];
+  /**
+   * Formulas saved without a calculated value (programs such as openpyxl write them so), which
+   * are read as blank: how many, and the first one's A1 address. Only a file reader sets it.
+   */
+  readonly uncalculated?: { readonly count: number; readonly first: string };
 }
 
 export interface WorkbookData {

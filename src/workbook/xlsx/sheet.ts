@@ -159,17 +159,49 @@ function nameEndAt(s: string, i: number): number {
   }
 }
 
+/** A cell's type (its t attribute) as a number, so the hot path compares integers. */
+const enum T {
+  Number,
+  Shared,
+  Formula,
+  Inline,
+  Bool,
+  Error,
+  Date,
+  Other,
+}
+
+function typeCode(s: string, from: number, to: number): T {
+  const len = to - from;
+  switch (s.charCodeAt(from)) {
+    case 115 /* s */:
+      return len === 1 ? T.Shared : len === 3 && s.startsWith("str", from) ? T.Formula : T.Other;
+    case 110 /* n */:
+      return len === 1 ? T.Number : T.Other;
+    case 105 /* i */:
+      return s.startsWith("inlineStr", from) && len === 9 ? T.Inline : T.Other;
+    case 98 /* b */:
+      return len === 1 ? T.Bool : T.Other;
+    case 101 /* e */:
+      return len === 1 ? T.Error : T.Other;
+    case 100 /* d */:
+      return len === 1 ? T.Date : T.Other;
+    default:
+      return len === 0 ? T.Number : T.Other;
+  }
+}
+
 /** The attributes of a <c> or <row> tag the reader uses (r, t, s), parsed in place. */
-const quick = { r: -1, rEnd: -1, t: "", s: 0, end: 0, selfClosing: false };
+const quick = { r: -1, rEnd: -1, t: T.Number, tAt: 0, tEnd: 0, s: 0, end: 0, selfClosing: false };
 function quickTag(s: string, from: number, part: string): void {
   const cell = quick;
   cell.r = -1;
-  cell.t = "";
+  cell.t = T.Number;
   cell.s = 0;
   let i = from;
   for (;;) {
     let c = s.charCodeAt(i);
-    while (isSpace(c)) c = s.charCodeAt(++i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
     if (c === 62) {
       cell.end = i + 1;
       cell.selfClosing = false;
@@ -180,25 +212,36 @@ function quickTag(s: string, from: number, part: string): void {
       cell.selfClosing = true;
       return;
     }
-    const eq = s.indexOf("=", i);
-    if (eq < 0 || Number.isNaN(c)) throw cutOff(part);
-    let ke = eq;
-    let q = eq + 1;
-    if (isSpace(s.charCodeAt(q)) || isSpace(s.charCodeAt(ke - 1))) {
+    let q: number;
+    let ve: number;
+    let single: boolean;
+    if (s.charCodeAt(i + 1) === 61 /* = */ && s.charCodeAt(i + 2) === 34 /* " */) {
+      // The usual shape: a one-letter name, =, a double-quoted value.
+      q = i + 2;
+      ve = s.indexOf('"', i + 3);
+      single = true;
+    } else {
+      const eq = s.indexOf("=", i);
+      if (eq < 0 || Number.isNaN(c)) throw cutOff(part);
+      let ke = eq;
+      q = eq + 1;
       while (isSpace(s.charCodeAt(ke - 1))) ke--;
       while (isSpace(s.charCodeAt(q))) q++;
+      const quote = s.charCodeAt(q);
+      if (quote !== 34 && quote !== 39) throw new XlsxError("corrupt", `its part ${part} holds a malformed cell`);
+      ve = s.indexOf(quote === 34 ? '"' : "'", q + 1);
+      single = ke - i === 1;
     }
-    const quote = s.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) throw new XlsxError("corrupt", `its part ${part} holds a malformed cell`);
-    const ve = s.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (ve < 0) throw cutOff(part);
-    if (ke - i === 1) {
-      const k = s.charCodeAt(i);
-      if (k === 114 /* r */) {
+    if (single) {
+      if (c === 114 /* r */) {
         cell.r = q + 1;
         cell.rEnd = ve;
-      } else if (k === 116 /* t */) cell.t = s.slice(q + 1, ve);
-      else if (k === 115 /* s */) cell.s = Math.max(0, digits(s, q + 1, ve));
+      } else if (c === 116 /* t */) {
+        cell.t = typeCode(s, q + 1, ve);
+        cell.tAt = q + 1;
+        cell.tEnd = ve;
+      } else if (c === 115 /* s */) cell.s = Math.max(0, digits(s, q + 1, ve));
     }
     i = ve + 1;
   }
@@ -262,12 +305,15 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
     if (quick.selfClosing) continue;
     const t = quick.t;
     const style = quick.s;
+    const tAt = quick.tAt;
+    const tEnd = quick.tEnd;
     let v: string | undefined;
     let inline: string | undefined;
+    let formula = false;
     if (s.startsWith("<v>", p)) {
       const close = s.indexOf("<", p + 3);
       if (close < 0) throw cutOff(part);
-      if (t === "s" && s.startsWith("</v></c>", close)) {
+      if (t === T.Shared && s.startsWith("</v></c>", close)) {
         // The commonest cell of all, shared text: no substring, no switch.
         const text = strings.get(digits(s, p + 3, close));
         if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
@@ -297,6 +343,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
         }
         readTag(s, l2, part, tag);
         p = tag.end;
+        if (tag.name === "f" && !tag.closing) formula = true;
         if (tag.closing || tag.selfClosing) continue;
         if (tag.name === "v") {
           const close = s.indexOf("<", p);
@@ -314,8 +361,11 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
         }
       }
     }
-    const value = cellValue(t, v, inline, strings, part, row, col);
-    if (value === null) continue;
+    const value = cellValue(t, v, inline, strings, part, row, col, t === T.Other ? s.slice(tAt, tEnd) : "");
+    if (value === null) {
+      if (formula && (v === undefined || v.trim() === "") && inline === undefined) cells.uncalculated(row, col);
+      continue;
+    }
     if (--budget.left < 0) throw new XlsxError("tooLarge", "its sheets hold more cells than can be checked at once");
     cells.add(row, col, typeof value === "number" && date1904 && style !== 0 && styles.isCalendarDate(style) ? value + DAYS_1904 : value, styles, style);
   }
@@ -333,10 +383,9 @@ function digits(s: string, from: number, to: number): number {
 
 const ISO_DATE = /^\s*(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?/;
 
-function cellValue(t: string, v: string | undefined, inline: string | undefined, strings: SharedStrings, part: string, row: number, col: number): CellValue {
+function cellValue(t: T, v: string | undefined, inline: string | undefined, strings: SharedStrings, part: string, row: number, col: number, other: string): CellValue {
   switch (t) {
-    case "":
-    case "n": {
+    case T.Number: {
       // No value, or an empty one (openpyxl writes <v></v> for every formula it saves): a formula
       // never calculated, or an empty cell.
       if (v === undefined || v.trim() === "") return null;
@@ -344,22 +393,22 @@ function cellValue(t: string, v: string | undefined, inline: string | undefined,
       if (!Number.isFinite(n)) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the number in ${where(row, col)}`);
       return n;
     }
-    case "s": {
+    case T.Shared: {
       if (v === undefined) return null;
       const text = strings.get(Number(v));
       if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
       return text === "" ? null : text;
     }
-    case "inlineStr":
-    case "str": {
+    case T.Inline:
+    case T.Formula: {
       const text = inline ?? (v === undefined ? undefined : decodeCellText(v));
       return text === undefined || text === "" ? null : text;
     }
-    case "b":
+    case T.Bool:
       return v === undefined ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
-    case "e":
+    case T.Error:
       return v === undefined || v.trim() === "" ? null : decodeCellText(v).trim();
-    case "d": {
+    case T.Date: {
       if (v === undefined) return null;
       const m = ISO_DATE.exec(v);
       if (!m) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the date in ${where(row, col)}`);
@@ -367,7 +416,7 @@ function cellValue(t: string, v: string | undefined, inline: string | undefined,
       return ms / 86_400_000 + 25_569;
     }
     default:
-      throw new XlsxError("corrupt", `its part ${part} gives ${where(row, col)} a type ("${t.slice(0, 20)}") no spreadsheet program writes`);
+      throw new XlsxError("corrupt", `its part ${part} gives ${where(row, col)} a type ("${other.slice(0, 20)}") no spreadsheet program writes`);
   }
 }
 
@@ -407,10 +456,19 @@ class SheetCells {
   private currentRow = -1;
   private current: CellValue[] = [];
   private rowsSeen = 0;
+  private minCol = Infinity;
+  private maxCol = -Infinity;
   /** Per 1-based column: the format chosen so far and how many numbers below the first row were seen. */
   private readonly formats: (string | undefined)[] = [];
   private readonly seen: number[] = [];
   merges: number[][] = [];
+  private notCalculated = 0;
+  private firstNotCalculated = "";
+
+  /** A formula saved without its value: counted, so the engine can say the cells read as blank. */
+  uncalculated(row: number, col: number): void {
+    if (this.notCalculated++ === 0) this.firstNotCalculated = `${columnName(col)}${row}`;
+  }
 
   constructor(private readonly name: string) {}
 
@@ -426,6 +484,8 @@ class SheetCells {
       this.currentRow = row;
     }
     this.current[col] = value;
+    if (col < this.minCol) this.minCol = col;
+    if (col > this.maxCol) this.maxCol = col;
     // Number format of the first numbers under the first row, per column (the header row holds
     // text). A percent format on any of the next few numbers wins: a stray number in a title row
     // above the header must not hide a percent-formatted score column (the dangerous direction).
@@ -442,28 +502,33 @@ class SheetCells {
 
   sheet(): SheetData | undefined {
     if (this.byRow.size === 0) return undefined;
-    const rowNums = [...this.byRow.keys()].sort((a, b) => a - b);
-    // Merged-away cells hold nothing Excel shows: blank them before measuring the used range.
-    for (const [top, left, bottom, right] of this.merges) {
+    const keys = [...this.byRow.keys()];
+    const rowNums = keys.every((k, i) => i === 0 || keys[i - 1]! < k) ? keys : keys.sort((a, b) => a - b);
+    let { minCol, maxCol } = this;
+    let kept = rowNums;
+    if (this.merges.length > 0) {
+      // Merged-away cells hold nothing Excel shows: blank them, then measure the used range again.
+      for (const [top, left, bottom, right] of this.merges) {
+        for (const r of rowNums) {
+          if (r < top! || r > bottom!) continue;
+          const vals = this.byRow.get(r)!;
+          for (let c = left!; c <= right! && c < vals.length; c++) if (r !== top || c !== left) vals[c] = undefined;
+        }
+      }
+      minCol = Infinity;
+      maxCol = -Infinity;
+      kept = [];
       for (const r of rowNums) {
-        if (r < top! || r > bottom!) continue;
         const vals = this.byRow.get(r)!;
-        for (let c = left!; c <= right! && c < vals.length; c++) if (r !== top || c !== left) vals[c] = undefined;
+        let any = false;
+        for (let c = 1; c < vals.length; c++) {
+          if (vals[c] === undefined || vals[c] === null) continue;
+          any = true;
+          if (c < minCol) minCol = c;
+          if (c > maxCol) maxCol = c;
+        }
+        if (any) kept.push(r);
       }
-    }
-    let minCol = Infinity;
-    let maxCol = -Infinity;
-    const kept: number[] = [];
-    for (const r of rowNums) {
-      const vals = this.byRow.get(r)!;
-      let any = false;
-      for (let c = 1; c < vals.length; c++) {
-        if (vals[c] === undefined || vals[c] === null) continue;
-        any = true;
-        if (c < minCol) minCol = c;
-        if (c > maxCol) maxCol = c;
-      }
-      if (any) kept.push(r);
     }
     if (kept.length === 0) return undefined;
     const firstRow = kept[0]!;
@@ -480,6 +545,13 @@ class SheetCells {
     }
     const columnFormats: (string | undefined)[] = [];
     for (let j = 0; j < width; j++) columnFormats.push(this.formats[minCol + j]);
-    return { name: this.name, rows, originRow: firstRow, originCol: minCol - 1, columnFormats };
+    return {
+      name: this.name,
+      rows,
+      originRow: firstRow,
+      originCol: minCol - 1,
+      columnFormats,
+      ...(this.notCalculated > 0 ? { uncalculated: { count: this.notCalculated, first: this.firstNotCalculated } } : {}),
+    };
   }
 }
