@@ -26,7 +26,8 @@
  * installed is skipped.
  *
  * Options: CASES=n (default 100000), RUNS=n (default 5), KEEP=1 keeps the generated file,
- * NO_TIME=1 measures peak memory without /usr/bin/time.
+ * NO_TIME=1 measures peak memory without /usr/bin/time, HOSTILE=0 leaves out the hostile files
+ * (bench/hostile.ts: the largest sheet and string table the reader accepts, and two zip bombs).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -38,6 +39,7 @@ import { inflateRawSync } from "node:zlib";
 import type { validateWorkbook as ValidateFn } from "../src/model/validate";
 import type { readWorkbook as ReadFn } from "../src/workbook/read";
 import { makeDivision } from "../scripts/sample-division";
+import { makeHostile } from "./hostile";
 import { streamDivision } from "../scripts/make-samples";
 
 const MB = 1024 * 1024;
@@ -320,6 +322,22 @@ function measure(label: string, xs: readonly Sample[], f: (s: Sample) => number 
 
 type Kind = "e2e" | "inproc" | "raw" | "openpyxl" | "readxl";
 
+/** Peak memory of `nps-om validate` on each hostile file (target: under 1 GB), its time and what it said. */
+async function hostile(dir: string): Promise<void> {
+  const files = makeHostile(dir);
+  console.log(`\nHostile files (target: peak memory under 1 GB on every one, and one line, never a crash):`);
+  for (const h of files) {
+    const r = useTime ? await run(process.execPath, [BIN, "validate", h.file], true, dir) : await run(process.execPath, ["-e", RSS_WRAPPER, BIN, "validate", h.file], true, dir);
+    const peak = r.peakMb ?? Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+    const err = r.stderr.replace(/\n?@@maxrss \d+\n?/, "").trim();
+    // A file that could not be read says so in one line on stderr; one that was read ends its summary with "Result: ...".
+    const ok = err === "" ? /^Result: /m.test(r.stdout) : !err.includes("\n") && !/internal error|heap|\bat .*:\d+:\d+/.test(err);
+    const line = (err === "" ? (/^Result: .*$/m.exec(r.stdout)?.[0] ?? "") : err).replace(h.file, "<file>");
+    row(h.name, mb(peak), secs(r.wallMs), `exit ${r.code}${peak < 1024 && ok ? "" : "  MISSED"}`);
+    console.log(`      ${line.length > 150 ? line.slice(0, 147) + "..." : line}`);
+  }
+}
+
 async function main(): Promise<void> {
   const cases = Number(process.env["CASES"] ?? 100_000);
   const runs = Math.max(1, Number(process.env["RUNS"] ?? 5));
@@ -404,6 +422,7 @@ async function main(): Promise<void> {
       `\nnps-om found ${inproc[0]!.findings ?? 0} findings (${inproc[0]!.tierFindings ?? 0} caseload.tier)` +
         `${havePython ? `; openpyxl script: ${got.openpyxl[0]!.note ?? ""}` : ""}. In-process child peak memory ${mb(median(inPeak))} (median, tsx loaded).`,
     );
+    if (process.env["HOSTILE"] !== "0") await hostile(dir);
   } finally {
     if (process.env["KEEP"] !== "1") rmSync(dir, { recursive: true, force: true });
     else console.log(`Kept ${file}`);

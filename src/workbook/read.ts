@@ -19,7 +19,7 @@ import { promises as fs } from "node:fs";
 import type { SheetData, WorkbookData } from "../model/validate/types";
 import { XlsxError } from "./xlsx/errors";
 import { locateParts, readSharedStrings } from "./xlsx/package";
-import { readSheet } from "./xlsx/sheet";
+import { MAX_CELLS_PER_BOOK, readSheet } from "./xlsx/sheet";
 import { Styles } from "./xlsx/styles";
 import { partText } from "./xlsx/xml";
 import { Zip } from "./xlsx/zip";
@@ -137,8 +137,6 @@ export async function readWorkbook(input: string | Buffer, name = "The workbook"
 
 class EmptyWorkbook extends Error {}
 
-/** Most cells all sheets together may hold: each is a value in memory. */
-export const MAX_CELLS_PER_BOOK = 30_000_000;
 
 /**
  * The workbook's parts in the order they are needed, whatever their order in the zip: the

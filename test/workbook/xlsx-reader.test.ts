@@ -11,7 +11,9 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import type { SheetData } from "../../src/model/validate/types";
 import { readWorkbook, type ReadResult, type WorkbookReadError } from "../../src/workbook/read";
-import { MAX_SHARED_STRINGS } from "../../src/workbook/xlsx/package";
+import { MAX_SHARED_STRINGS, SharedStrings } from "../../src/workbook/xlsx/package";
+import { MAX_CELLS_PER_BOOK, readSheet } from "../../src/workbook/xlsx/sheet";
+import { Styles } from "../../src/workbook/xlsx/styles";
 import { expectAs } from "../support/expect-as";
 import { book, bookParts, esc, zip, type BookSpec } from "../support/zip";
 
@@ -213,6 +215,14 @@ describe("damaged and hostile files end with one clear message, never a hang, a 
   it(`more than ${MAX_SHARED_STRINGS.toLocaleString("en-GB")} shared strings -> tooLarge`, async () => {
     const parts = bookParts({ ...SPEC, sharedXml: "<si/>".repeat(MAX_SHARED_STRINGS + 1) }).map((p) => (p.name === "xl/sharedStrings.xml" ? { ...p, store: true } : p));
     expect((await failure(zip(parts))).message).toMatch(/shared text table holds more than 5,000,000 entries/);
+  });
+
+  it("more cells with values than the workbook's budget -> tooLarge (the budget is shared by all sheets)", async () => {
+    const budget = { left: 3 };
+    const ctx = { part: "xl/worksheets/sheet1.xml", strings: SharedStrings.empty(), styles: Styles.none(), date1904: false, budget };
+    const xml = (n: number) => Buffer.from(`<worksheet><sheetData><row r="1">${"<c><v>1</v></c>".repeat(n)}</row></sheetData></worksheet>`);
+    await readSheet("A", [xml(2)] as unknown as AsyncIterable<Buffer>, ctx);
+    await expect(readSheet("B", [xml(2)] as unknown as AsyncIterable<Buffer>, ctx)).rejects.toThrow(new RegExp(`more than ${MAX_CELLS_PER_BOOK.toLocaleString("en-GB")} cells with values`));
   });
 
   it("a row past 1,048,576 -> tooLarge", async () => {

@@ -15,7 +15,9 @@ import { cutOff, decodeCellText, newTag, partText, readTag, refuseDoctype, richT
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 /** Used ranges (rows x columns) larger than this are refused rather than held in memory. */
-export const MAX_CELLS_PER_SHEET = 25_000_000;
+export const MAX_CELLS_PER_SHEET = 20_000_000;
+/** Cells with values all sheets together may hold: each is a value in memory. */
+export const MAX_CELLS_PER_BOOK = 12_000_000;
 /** Merged ranges a sheet may declare. */
 export const MAX_MERGES = 200_000;
 
@@ -247,6 +249,10 @@ function quickTag(s: string, from: number, part: string): void {
   }
 }
 
+function tooManyCells(): XlsxError {
+  return new XlsxError("tooLarge", `its sheets hold more than ${MAX_CELLS_PER_BOOK.toLocaleString("en-GB")} cells with values, more than can be checked at once`);
+}
+
 function tooFar(part: string, what: string): XlsxError {
   return new XlsxError("tooLarge", `its part ${part} places a cell at ${what}, past the last one Excel has`);
 }
@@ -319,7 +325,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
         if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
         p = close + 8;
         if (text === "") continue;
-        if (--budget.left < 0) throw new XlsxError("tooLarge", "its sheets hold more cells than can be checked at once");
+        if (--budget.left < 0) throw tooManyCells();
         cells.add(row, col, text, styles, style);
         continue;
       }
@@ -366,7 +372,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
       if (formula && (v === undefined || v.trim() === "") && inline === undefined) cells.uncalculated(row, col);
       continue;
     }
-    if (--budget.left < 0) throw new XlsxError("tooLarge", "its sheets hold more cells than can be checked at once");
+    if (--budget.left < 0) throw tooManyCells();
     cells.add(row, col, typeof value === "number" && date1904 && style !== 0 && styles.isCalendarDate(style) ? value + DAYS_1904 : value, styles, style);
   }
 }
