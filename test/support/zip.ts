@@ -16,7 +16,12 @@ export interface ZipEntry {
   readonly packed?: (packed: Buffer) => Buffer;
 }
 
-export function zip(entries: readonly ZipEntry[]): Buffer {
+/**
+ * `zip64`: every size and offset in the central directory is 0xFFFFFFFF with the real values in a
+ * Zip64 extended information field, and the directory is found through a Zip64 end record, as
+ * writers do for archives over 4 GB (and some always do).
+ */
+export function zip(entries: readonly ZipEntry[], options: { zip64?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -48,8 +53,22 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
+    let extra = Buffer.alloc(0);
+    if (options.zip64) {
+      extra = Buffer.alloc(28);
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(packed.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      central.writeUInt16LE(45, 6);
+      central.writeUInt32LE(0xffffffff, 20);
+      central.writeUInt32LE(0xffffffff, 24);
+      central.writeUInt32LE(0xffffffff, 42);
+      central.writeUInt16LE(extra.length, 30);
+    }
     locals.push(local, name, packed);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += 30 + name.length + packed.length;
   }
   const dir = Buffer.concat(centrals);
@@ -59,7 +78,25 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
+  if (!options.zip64) return Buffer.concat([...locals, dir, end]);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(entries.length), 24);
+  end64.writeBigUInt64LE(BigInt(entries.length), 32);
+  end64.writeBigUInt64LE(BigInt(dir.length), 40);
+  end64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + dir.length), 8);
+  locator.writeUInt32LE(1, 16);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...locals, dir, end64, locator, end]);
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

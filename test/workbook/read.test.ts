@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { readWorkbook, WorkbookReadError, type ReadResult } from "../../src/workbook/read";
 import { validateWorkbook } from "../../src/model/validate";
 import type { SheetData } from "../../src/model/validate/types";
+import { zip } from "../support/zip";
 import { cleanDivision, tempDir, writeBook } from "./fixtures";
 
 const tmp = tempDir();
@@ -161,6 +162,12 @@ describe("readWorkbook: bad input is a typed error with a clear message, never a
     ],
     ["a zip without a workbook", () => write("other.xlsx", zipOf("readme.txt")), "notWorkbook", /zip archive without a workbook/],
     ["a Word document", () => write("letter.xlsx", zipOf("word/document.xml")), "notWorkbook", /Word document/],
+    [
+      "an OpenDocument spreadsheet (.ods) renamed",
+      () => write("calc.xlsx", zip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", store: true }, { name: "content.xml", data: "<office:document-content/>" }])),
+      "notWorkbook",
+      /looks like an OpenDocument file/,
+    ],
     ["a zip whose workbook part is broken", () => write("broken.xlsx", zipOf("xl/workbook.xml")), "corrupt", /damaged or incomplete/],
     ["an Excel Binary Workbook (.xlsb)", () => write("binary.xlsb", zipOf("xl/workbook.bin")), "binaryWorkbook", /\.xlsb.*save it as an Excel Workbook \(\.xlsx\)/i],
   ];

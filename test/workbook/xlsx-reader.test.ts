@@ -85,6 +85,11 @@ describe("parts are found through the package, whatever their order in the zip",
     expect(sheets.map((s) => s.name)).toEqual(names);
   });
 
+  it("a zip64 archive (sizes and offsets in Zip64 fields, directory found through the Zip64 end record)", async () => {
+    const sheets = await read(zip(bookParts(SPEC), { zip64: true }));
+    expect(sheets.map((s) => ({ name: s.name, cells: cells(s) }))).toEqual(expected);
+  });
+
   it("a macro-enabled workbook (.xlsm) is read like any other", async () => {
     const parts = bookParts(SPEC).map((p) => (p.name === "[Content_Types].xml" ? { ...p, data: String(p.data).replace("sheet.main+xml", "sheet.macroEnabled.main+xml") } : p));
     expect((await read(zip(parts))).map((s) => s.name)).toEqual(["Caseload", "Staff"]);
