@@ -458,6 +458,7 @@ function merges(s: string, from: number, part: string): number[][] {
  * values) as plain rows, with the number format of each column's first numbers.
  */
 class SheetCells {
+  /** Per sheet row: its values by 0-based column (column A at 0). */
   private readonly byRow = new Map<number, CellValue[]>();
   private currentRow = -1;
   private current: CellValue[] = [];
@@ -482,14 +483,15 @@ class SheetCells {
     if (row !== this.currentRow) {
       let r = this.byRow.get(row);
       if (r === undefined) {
-        r = [];
+        // Sized as wide as the sheet so far: the row's array never grows as its cells arrive.
+        r = new Array<CellValue>(this.maxCol > 0 ? this.maxCol : 0);
         this.byRow.set(row, r);
         this.rowsSeen++;
       }
       this.current = r;
       this.currentRow = row;
     }
-    this.current[col] = value;
+    this.current[col - 1] = value;
     if (col < this.minCol) this.minCol = col;
     if (col > this.maxCol) this.maxCol = col;
     // Number format of the first numbers under the first row, per column (the header row holds
@@ -518,7 +520,7 @@ class SheetCells {
         for (const r of rowNums) {
           if (r < top! || r > bottom!) continue;
           const vals = this.byRow.get(r)!;
-          for (let c = left!; c <= right! && c < vals.length; c++) if (r !== top || c !== left) vals[c] = undefined;
+          for (let c = left!; c <= right! && c <= vals.length; c++) if (r !== top || c !== left) vals[c - 1] = undefined;
         }
       }
       minCol = Infinity;
@@ -527,8 +529,8 @@ class SheetCells {
       for (const r of rowNums) {
         const vals = this.byRow.get(r)!;
         let any = false;
-        for (let c = 1; c < vals.length; c++) {
-          if (vals[c] === undefined || vals[c] === null) continue;
+        for (let c = 1; c <= vals.length; c++) {
+          if (vals[c - 1] === undefined || vals[c - 1] === null) continue;
           any = true;
           if (c < minCol) minCol = c;
           if (c > maxCol) maxCol = c;
@@ -544,9 +546,16 @@ class SheetCells {
     const rows: CellValue[][] = new Array<CellValue[]>(height);
     let next = 0;
     for (let r = 0; r < height; r++) {
-      const row = new Array<CellValue>(width);
       const vals = kept[next] === firstRow + r ? this.byRow.get(kept[next++]!) : undefined;
-      for (let j = 0; j < width; j++) row[j] = vals?.[minCol + j] ?? null;
+      if (vals !== undefined && minCol === 1) {
+        // The usual case, a table from column A: the row's own array becomes the row, blanks as null.
+        vals.length = width;
+        for (let j = 0; j < width; j++) if (vals[j] === undefined) vals[j] = null;
+        rows[r] = vals;
+        continue;
+      }
+      const row = new Array<CellValue>(width);
+      for (let j = 0; j < width; j++) row[j] = vals?.[minCol - 1 + j] ?? null;
       rows[r] = row;
     }
     const columnFormats: (string | undefined)[] = [];
