@@ -5,7 +5,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "samples/**", ".bench/**"] },
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "samples/**", ".bench/**", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
