@@ -5,7 +5,7 @@
  * by a guessed file name, so "Sheet1" in a zip is whatever the workbook says it is.
  */
 import { XlsxError } from "./errors";
-import { cutOff, elements, partText, richText, newTag, readTag } from "./xml";
+import { cutOff, decodeCellText, elements, partText, richText, newTag, readTag } from "./xml";
 import type { Zip } from "./zip";
 
 export interface SheetPart {
@@ -193,10 +193,20 @@ export class SharedStrings {
     const hit = this.cache[i];
     if (hit !== undefined) return hit;
     const start = this.starts[i]!;
-    const t = start < 0 ? "" : richText(this.s, start, "si", this.part).text;
+    const t = start < 0 ? "" : (plainEntry(this.s, start) ?? richText(this.s, start, "si", this.part).text);
     this.cache[i] = t;
     return t;
   }
+}
+
+const PRESERVE = '<t xml:space="preserve">';
+
+/** The text of an entry that is one plain <t> (most are), without the general tokenizer; else undefined. */
+function plainEntry(s: string, start: number): string | undefined {
+  const open = s.startsWith("<t>", start) ? 3 : s.startsWith(PRESERVE, start) ? PRESERVE.length : -1;
+  if (open < 0) return undefined;
+  const end = s.indexOf("<", start + open);
+  return end >= 0 && s.startsWith("</t></si>", end) ? decodeCellText(s.slice(start + open, end)) : undefined;
 }
 
 export async function readSharedStrings(zip: Zip, part: string | undefined): Promise<SharedStrings> {
