@@ -124,6 +124,11 @@ describe("cell values as other programs write them", () => {
     expect(cells(s!)).toEqual({ A1: "Hi there", B1: "漢字", C1: "a\rb & <c> é😀", E1: "inline", F1: "ł é 😀" });
   });
 
+  it("a shared-string index written with spaces around it is still the index", async () => {
+    const [s] = await read(book({ sheets: [["S", `<row r="1"><c r="A1" t="s"><v> 1 </v></c></row>`]], sharedStrings: ["a", "b"] }));
+    expect(cells(s!)).toEqual({ A1: "b" });
+  });
+
   it("booleans, error cells, formulas with and without cached values, formula text, ISO dates", async () => {
     const xml =
       `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="e"><v>#N/A</v></c>` +

@@ -27,8 +27,11 @@ function normalise(v: string): string {
  * the other label columns (a case of the "Total Care" team has its Case ID and OM beside it).
  */
 function totalsLabel(cells: readonly CellValue[], labelColumns: readonly number[]): { index: number; text: string } | undefined {
-  const first = cells.findIndex((c) => !isBlank(c));
-  for (const index of [first, ...labelColumns]) {
+  let first = -1;
+  for (let i = 0; i < cells.length && first < 0; i++) if (!isBlank(cells[i])) first = i;
+  // The first filled cell, then each label column (no array built: this runs for every row).
+  for (let k = -1; k < labelColumns.length; k++) {
+    const index = k < 0 ? first : labelColumns[k]!;
     const v = cells[index];
     if (typeof v !== "string" || !MAYBE_TOTALS.test(v) || !TOTALS_LABEL.test(normalise(v))) continue;
     if (labelColumns.some((c) => c !== index && typeof cells[c] === "string" && !isBlank(cells[c]))) return undefined;

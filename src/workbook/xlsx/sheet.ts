@@ -319,9 +319,10 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
     if (s.startsWith("<v>", p)) {
       const close = s.indexOf("<", p + 3);
       if (close < 0) throw cutOff(part);
-      if (t === T.Shared && s.startsWith("</v></c>", close)) {
+      const index = t === T.Shared && s.startsWith("</v></c>", close) ? digits(s, p + 3, close) : -1;
+      if (index >= 0) {
         // The commonest cell of all, shared text: no substring, no switch.
-        const text = strings.get(digits(s, p + 3, close));
+        const text = strings.get(index);
         if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
         p = close + 8;
         if (text === "") continue;
@@ -400,7 +401,7 @@ function cellValue(t: T, v: string | undefined, inline: string | undefined, stri
       return n;
     }
     case T.Shared: {
-      if (v === undefined) return null;
+      if (v === undefined || v.trim() === "") return null;
       const text = strings.get(Number(v));
       if (text === undefined) throw new XlsxError("corrupt", `${where(row, col)} in ${part} refers to shared text that is not in the workbook`);
       return text === "" ? null : text;
