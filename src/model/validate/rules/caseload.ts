@@ -223,7 +223,8 @@ export const caseloadSingleOmRule: Rule = {
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
-    const seen = new Map<string, { om: string; cell: string }>();
+    // The first row of each case; its cell address is only worked out when a later row repeats the case.
+    const seen = new Map<string, TableRow>();
     const out: Finding[] = [];
     for (const row of table.rows) {
       const id = row.get("caseId");
@@ -231,15 +232,16 @@ export const caseloadSingleOmRule: Rule = {
       if (id === undefined || om === undefined) continue;
       const key = caseKey(id);
       const first = seen.get(key);
-      const cell = row.cell("caseId")!;
       if (!first) {
-        seen.set(key, { om: String(om), cell });
+        seen.set(key, row);
         continue;
       }
+      const firstOm = String(first.get("om"));
+      const otherCell = first.cell("caseId")!;
       out.push(
-        personKey(first.om) === personKey(om)
-          ? at(table, row, "caseId", this.id, "warning", problem("caseload.duplicateRow", { caseId: String(id), otherCell: first.cell }).message, this.source)
-          : at(table, row, "om", this.id, "error", problem("caseload.twoOms", { caseId: String(id), om: String(om), other: first.om, otherCell: first.cell }).message, this.source),
+        personKey(firstOm) === personKey(om)
+          ? at(table, row, "caseId", this.id, "warning", problem("caseload.duplicateRow", { caseId: String(id), otherCell }).message, this.source)
+          : at(table, row, "om", this.id, "error", problem("caseload.twoOms", { caseId: String(id), om: String(om), other: firstOm, otherCell }).message, this.source),
       );
     }
     return out;
@@ -342,6 +344,8 @@ export const caseloadPercentRule: Rule = {
  * as an additional factor (Napo's feedback on the Operating Model, ch.3), whatever the variant switch says. A summary line,
  * never a finding: it describes a policy option, not a fault in the sheet.
  */
+const NAPO_DV = { napoDomesticViolence: true } as const;
+
 export const caseloadNapoDvRule: Rule = {
   id: "caseload.napoDvWhatIf",
   label: "What if domestic violence counted in tiering (Napo)",
@@ -362,7 +366,8 @@ export const caseloadNapoDvRule: Rule = {
       const without = ctx.variants.napoDomesticViolence ? computeTier(m.input) : m.result;
       if (!without.ok) continue;
       tiered++;
-      const withDv = ctx.variants.napoDomesticViolence ? m.result : computeTier(m.input, { napoDomesticViolence: true });
+      // With no domestic violence, Napo's reading tiers the case as Diagram 1 does: no second tiering needed.
+      const withDv = ctx.variants.napoDomesticViolence ? m.result : m.input.domesticViolence === false ? without : computeTier(m.input, NAPO_DV);
       if (!withDv.ok) unknown++;
       else if (withDv.value !== without.value) moved++;
     }
