@@ -1,0 +1,152 @@
+/**
+ * The phases of `npm run bench` that run inside a child process: the compiled command-line code in
+ * process (read and validate timed apart), and the raw limit. The bench builds this file into plain
+ * JavaScript and runs it with plain Node, as the command line runs, not under tsx.
+ *
+ * Usage (by bench/validate.bench.ts): node phases.js <inproc|raw> <file.xlsx>, with NPS_OM_ROOT set
+ * to the project folder. Prints one JSON Sample as its last line.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { inflateRawSync } from "node:zlib";
+import type { validateWorkbook as ValidateFn } from "../src/model/validate";
+import type { readWorkbook as ReadFn } from "../src/workbook/read";
+import type { Sample } from "./validate.bench";
+
+const ROOT = process.env["NPS_OM_ROOT"] ?? join(__dirname, "..");
+const LIB = join(ROOT, "lib");
+
+async function inProcess(file: string): Promise<Sample> {
+  // The compiled code in lib/ that the command line runs (not tsx's on-the-fly build); loading it is not timed.
+  const load = createRequire(__filename);
+  const { readWorkbook } = load(join(LIB, "workbook", "read.js")) as { readWorkbook: typeof ReadFn };
+  const { validateWorkbook } = load(join(LIB, "model", "validate", "index.js")) as { validateWorkbook: typeof ValidateFn };
+  const t0 = performance.now();
+  const read = await readWorkbook(file);
+  if (!read.ok) throw new Error(read.error.message);
+  const t1 = performance.now();
+  const report = validateWorkbook(read.value);
+  const t2 = performance.now();
+  const sheets = read.value.sheets;
+  return {
+    ms: t2 - t0,
+    readMs: t1 - t0,
+    validateMs: t2 - t1,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    rows: sheets.reduce((n, s) => n + s.rows.length, 0),
+    findings: report.findings.length,
+    tierFindings: report.findings.filter((f) => f.rule === "caseload.tier").length,
+  };
+}
+
+interface ZipEntry {
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly localOffset: number;
+}
+
+/** The zip's central directory, parsed minimally (no zip64, no encryption: the bench's own file). */
+function centralDirectory(buf: Buffer): Map<string, ZipEntry> {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw new Error("raw: not a zip file (no end of central directory)");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("raw: bad central directory entry");
+    const nameLength = buf.readUInt16LE(p + 28);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    entries.set(name, { method: buf.readUInt16LE(p + 10), compressedSize: buf.readUInt32LE(p + 20), localOffset: buf.readUInt32LE(p + 42) });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+function inflateEntry(buf: Buffer, entries: Map<string, ZipEntry>, name: string): string {
+  const e = entries.get(name);
+  if (!e) throw new Error(`raw: no ${name} in the zip`);
+  const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+  const data = buf.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return data.toString("utf8");
+  if (e.method !== 8) throw new Error(`raw: ${name} uses compression method ${e.method}`);
+  return inflateRawSync(data).toString("utf8");
+}
+
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The raw limit: inflate the Caseload sheet's XML and the shared strings, and scan every cell's value. */
+function rawLimit(file: string): Sample {
+  const t0 = performance.now();
+  const buf = readFileSync(file);
+  const entries = centralDirectory(buf);
+  const workbook = inflateEntry(buf, entries, "xl/workbook.xml");
+  const rels = inflateEntry(buf, entries, "xl/_rels/workbook.xml.rels");
+  const targets = new Map<string, string>();
+  let sharedStringsPath: string | undefined;
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const target = attr(tag, "Target") ?? "";
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    targets.set(attr(tag, "Id") ?? "", path);
+    if (attr(tag, "Type")?.endsWith("/sharedStrings")) sharedStringsPath = path;
+  }
+  let sheetPath: string | undefined;
+  for (const [tag] of workbook.matchAll(/<sheet\b[^>]*>/g)) if (attr(tag, "name") === "Caseload") sheetPath = targets.get(attr(tag, "r:id") ?? "");
+  if (sheetPath === undefined) throw new Error("raw: no Caseload sheet");
+  const sstXml = sharedStringsPath !== undefined ? inflateEntry(buf, entries, sharedStringsPath) : "";
+  const xml = inflateEntry(buf, entries, sheetPath);
+  const t1 = performance.now();
+
+  // Shared strings: the plain <si><t>text</t></si> at once, rich text by joining its runs.
+  const strings: string[] = [];
+  const SI = /<si>(?:<t(?:\s[^>]*)?>([^<]*)<\/t>|([\s\S]*?))<\/si>/g;
+  for (let m = SI.exec(sstXml); m !== null; m = SI.exec(sstXml))
+    strings.push(m[1] ?? [...m[2]!.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1]).join(""));
+
+  // Every cell: its type from the attributes, its value from <v> (or an inline string's <t>).
+  const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  const VALUE = /<(?:v|t)(?:\s[^>]*)?>([^<]*)<\/(?:v|t)>/;
+  let rows = 0;
+  for (let i = xml.indexOf("<row"); i >= 0; i = xml.indexOf("<row", i + 4)) rows++;
+  let cells = 0;
+  let sum = 0;
+  let textChars = 0;
+  CELL.lastIndex = Math.max(0, xml.indexOf("<sheetData"));
+  for (let m = CELL.exec(xml); m !== null; m = CELL.exec(xml)) {
+    if (m[2] === undefined) continue; // an empty, styled cell
+    const v = VALUE.exec(m[2]);
+    if (v === null) continue;
+    cells++;
+    const a = m[1]!;
+    const t = a.indexOf(' t="');
+    if (t < 0 || a.charCodeAt(t + 4) === 110 /* n */) sum += Number(v[1]);
+    else if (a.charCodeAt(t + 4) === 115 /* s */ && a.charCodeAt(t + 5) === 34 /* " */) textChars += strings[Number(v[1])]!.length;
+    else textChars += v[1]!.length; // str, inlineStr, b, e
+  }
+  const t2 = performance.now();
+  if (!Number.isFinite(sum) || textChars === 0) throw new Error("raw: scanned no values");
+  return { ms: t2 - t0, inflateMs: t1 - t0, scanMs: t2 - t1, peakMb: process.resourceUsage().maxRSS / 1024, rows, cells };
+}
+
+/** Runs a phase in this process and prints its Sample as the last line of stdout. */
+async function childPhase(kind: string, file: string): Promise<Sample> {
+  if (kind === "inproc") return inProcess(file);
+  if (kind === "raw") return rawLimit(file);
+  throw new Error(`no phase ${kind}`);
+}
+
+const [kind, file] = process.argv.slice(2);
+if (require.main === module)
+  childPhase(kind ?? "", file ?? "").then(
+    (p) => console.log(JSON.stringify(p)),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 1;
+    },
+  );
