@@ -5,10 +5,11 @@
  * built byte by byte (test/support/zip.ts), so the test says exactly what the file holds.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import type { SheetData } from "../../src/model/validate/types";
 import { readWorkbook, type ReadResult, type WorkbookReadError } from "../../src/workbook/read";
 import { MAX_SHARED_STRINGS, SharedStrings } from "../../src/workbook/xlsx/package";
@@ -261,6 +262,29 @@ describe("damaged and hostile files end with one clear message, never a hang, a 
     const parts = bookParts(SPEC).filter((p) => p.name !== "xl/worksheets/sheet2.xml");
     expect((await failure(zip(parts))).message).toMatch(/the sheet "Staff" has no contents in the file/);
   });
+});
+
+describe("any damage to a real workbook gives a value or one clear error, never a crash or a hang", () => {
+  for (const name of ["libreoffice-division", "excel-deaths", "pandas-sheets"])
+    it(`${name}.xlsx, randomly corrupted (bytes changed, runs overwritten, the file cut short; FUZZ_RUNS=n for more than 700)`, async () => {
+      const good = readFileSync(path.join(__dirname, "..", "corpus", "files", `${name}.xlsx`));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ at: fc.nat({ max: good.length - 1 }), byte: fc.nat({ max: 255 }), run: fc.nat({ max: 64 }) }), { minLength: 1, maxLength: 4 }),
+          fc.option(fc.nat({ max: good.length }), { nil: undefined }),
+          async (edits, cut) => {
+            const bad = Buffer.from(good);
+            for (const { at, byte, run } of edits) bad.fill(byte, at, Math.min(bad.length, at + 1 + run));
+            const r = await readWorkbook(cut === undefined ? bad : bad.subarray(0, cut), "damaged.xlsx");
+            if (!r.ok) {
+              expect(r.error.message).toMatch(/^damaged\.xlsx: /);
+              expect(r.error.message).not.toMatch(/\n|reader stopped|Error\b|ERR_|undefined|NaN/);
+            }
+          },
+        ),
+        { numRuns: Number(process.env["FUZZ_RUNS"] ?? 700), seed: Number(process.env["FUZZ_SEED"] ?? 20261203) },
+      );
+    }, 60_000);
 });
 
 describe("nothing with case data is written to disk", () => {

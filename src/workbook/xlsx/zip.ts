@@ -104,7 +104,7 @@ export class Zip {
     try {
       data = e.compressionMethod === 0 ? packed : inflateRawSync(packed, { maxOutputLength: Math.max(1, e.uncompressedSize) });
     } catch (err) {
-      if (err instanceof RangeError) throw new XlsxError("corrupt", `its part ${name} holds more than its zip entry says`);
+      if ((err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new XlsxError("corrupt", `its part ${name} holds more than its zip entry says`);
       throw new XlsxError("corrupt", `its part ${name} is damaged: ${zipReason(err)}`);
     }
     if (data.length !== e.uncompressedSize || crc32(data) >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `its part ${name} is damaged: its checksum does not match`);
@@ -153,11 +153,15 @@ async function* inflatePieces(name: string, e: yauzl.Entry, packed: Buffer): Asy
 
 const PIECE = 1024 * 1024;
 
-/** yauzl's and zlib's messages, shortened to what a user can act on. */
+/**
+ * yauzl's and zlib's errors, as a reason a user can act on. Their own messages are never shown:
+ * they name library internals ("invalid stored block lengths", "RangeError ...").
+ */
 function zipReason(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
   const m = e instanceof Error ? e.message : String(e);
-  if (/end of central directory|eocdr|unexpected eof|out of bounds|offset/i.test(m)) return "the zip archive is truncated or damaged";
-  if (/invalid (block type|distance|code|stored block|literal)|incorrect header check|unexpected end of file|too (many|few) bytes/i.test(m)) return "its compressed data is damaged";
-  const line = m.split("\n")[0]!.trim();
-  return line.length > 100 ? line.slice(0, 97) + "..." : line;
+  if (typeof code === "string" && code.startsWith("Z_")) return "its compressed data is damaged";
+  if (/end of central directory|eocdr|unexpected eof|out of bounds|offset|truncated/i.test(m)) return "the zip archive is truncated or damaged";
+  if (/invalid (block type|distance|code|stored block|literal)|incorrect header check|unexpected end of file|too (many|few) bytes|invalid (local|central)|signature/i.test(m)) return "its compressed data is damaged";
+  return "the zip archive is damaged";
 }
