@@ -18,10 +18,8 @@
 import { promises as fs } from "node:fs";
 import type { SheetData, WorkbookData } from "../model/validate/types";
 import { XlsxError } from "./xlsx/errors";
-import { locateParts, readSharedStrings } from "./xlsx/package";
+import { locateParts, readSharedStrings, readStyles } from "./xlsx/package";
 import { MAX_CELLS_PER_BOOK, readSheet } from "./xlsx/sheet";
-import { Styles } from "./xlsx/styles";
-import { partText } from "./xlsx/xml";
 import { Zip } from "./xlsx/zip";
 
 export { MAX_CELLS_PER_SHEET } from "./xlsx/sheet";
@@ -146,8 +144,7 @@ class EmptyWorkbook extends Error {}
 async function readParts(buf: Buffer): Promise<WorkbookData> {
   const zip = await Zip.open(buf);
   const parts = await locateParts(zip);
-  const stylesBuf = parts.styles === undefined ? undefined : await zip.read(parts.styles);
-  const styles = stylesBuf === undefined ? Styles.none() : Styles.parse(partText(stylesBuf, parts.styles!), parts.styles!);
+  const styles = await readStyles(zip, parts.styles);
   const strings = await readSharedStrings(zip, parts.sharedStrings);
   const budget = { left: MAX_CELLS_PER_BOOK };
   const sheets: SheetData[] = [];

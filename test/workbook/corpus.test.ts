@@ -26,6 +26,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { readWorkbook, type ReadResult } from "../../src/workbook/read";
 import type { SheetData } from "../../src/model/validate/types";
+import { columnLetter } from "../../src/model/validate/tables";
+import { cellsByAddress } from "../support/cells";
 import { expectAs } from "../support/expect-as";
 
 type RefValue = string | number | boolean;
@@ -51,29 +53,12 @@ const refName = (file: string): string => file.replace(/\.xlsx$/, ".json");
 /** How many differences a failure lists. */
 const SHOWN = 12;
 
-function columnLetters(col0: number): string {
-  let s = "";
-  for (let n = col0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function parseAddress(a1: string): { row: number; col0: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(a1);
   if (!m) throw new Error(`not an A1 address: ${a1}`);
   let col = 0;
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), col0: col - 1 };
-}
-
-/** The reader's non-blank cells of a sheet, by A1 address. */
-function readerCells(sheet: SheetData): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  sheet.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== undefined) out.set(`${columnLetters(sheet.originCol + c)}${sheet.originRow + r}`, v);
-    }),
-  );
-  return out;
 }
 
 function same(expected: RefValue, actual: unknown): boolean {
@@ -95,7 +80,7 @@ function cellDifferences(ref: readonly RefSheet[], sheets: readonly SheetData[])
   const out: string[] = [];
   for (const rs of ref) {
     const sheet = sheets.find((s) => s.name === rs.name);
-    const got = sheet ? readerCells(sheet) : new Map<string, unknown>();
+    const got = sheet ? cellsByAddress(sheet) : new Map<string, unknown>();
     for (const [addr, want] of Object.entries(rs.cells)) {
       const have = got.get(addr);
       if (!same(want, have)) out.push(`${rs.name}!${addr}: reference ${show(want)}, reader ${show(have)}`);
@@ -134,7 +119,7 @@ function percentDifferences(ref: readonly RefSheet[], sheets: readonly SheetData
       if (!fmt.includes("%")) continue;
       const got = sheet.columnFormats?.[col0 - sheet.originCol];
       if (!got?.includes("%"))
-        out.push(`${rs.name}!${columnLetters(col0)}: reference ${a} is formatted ${JSON.stringify(fmt)}, reader's column format ${JSON.stringify(got)}`);
+        out.push(`${rs.name}!${columnLetter(col0)}: reference ${a} is formatted ${JSON.stringify(fmt)}, reader's column format ${JSON.stringify(got)}`);
     }
   }
   return out;

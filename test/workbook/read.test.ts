@@ -255,23 +255,7 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-/** A minimal stored (uncompressed) zip holding one empty file with the given name. */
+/** A stored zip holding one empty file with the given name. */
 function zipOf(name: string): Buffer {
-  const n = Buffer.from(name, "utf8");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(n.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(30 + n.length, 16);
-  return Buffer.concat([local, n, central, n, end]);
+  return zip([{ name, data: "", store: true }]);
 }

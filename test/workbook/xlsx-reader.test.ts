@@ -15,6 +15,7 @@ import { readWorkbook, type ReadResult, type WorkbookReadError } from "../../src
 import { MAX_SHARED_STRINGS, SharedStrings } from "../../src/workbook/xlsx/package";
 import { MAX_CELLS_PER_BOOK, readSheet } from "../../src/workbook/xlsx/sheet";
 import { Styles } from "../../src/workbook/xlsx/styles";
+import { cellsByAddress } from "../support/cells";
 import { expectAs } from "../support/expect-as";
 import { book, bookParts, esc, zip, type BookSpec } from "../support/zip";
 
@@ -36,16 +37,7 @@ async function failure(buf: Buffer): Promise<WorkbookReadError> {
 
 /** Cell values by A1 address, for comparing what was read with what was written. */
 function cells(sheet: SheetData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  sheet.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      let col = "";
-      for (let n = sheet.originCol + c + 1; n > 0; n = Math.floor((n - 1) / 26)) col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
-      out[`${col}${sheet.originRow + r}`] = v;
-    }),
-  );
-  return out;
+  return Object.fromEntries(cellsByAddress(sheet));
 }
 
 const CASELOAD = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>`;
@@ -102,6 +94,13 @@ describe("cell values as other programs write them", () => {
     const xml = `<row><c t="inlineStr"><is><t>a</t></is></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c><v>5</v></c></row>`;
     const [s] = await read(book({ sheets: [["S", xml]] }));
     expect(cells(s!)).toEqual({ A1: "a", B1: 2, C2: 3, D2: 4, A5: 5 });
+  });
+
+  it("attributes in single quotes, with spaces around = or across lines, read as Excel's own", async () => {
+    const xml = `<row r='1'><c r='C1' t='inlineStr'><is><t>RSR</t></is></c></row><row r = '2'><c r='B2' t='inlineStr'><is><t>x</t></is></c><c\n r = "C2"\n s="1"><v>0.5</v></c></row>`;
+    const [s] = await read(book({ sheets: [["S", xml]], styles: { xfs: [9] } }));
+    expect(cells(s!)).toEqual({ C1: "RSR", B2: "x", C2: 0.5 });
+    expect(s!.columnFormats).toEqual([undefined, "0%"]);
   });
 
   it("a namespace prefix on every element (x:worksheet, x:c ...)", async () => {

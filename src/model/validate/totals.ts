@@ -8,19 +8,12 @@
 import { problem } from "../problem";
 import type { SheetDef } from "../layout";
 import { isBlank, type CellValue } from "../values";
-import type { Recognition } from "./recognise";
+import { normaliseHeader, type Recognition } from "./recognise";
 import type { Finding, SheetData } from "./types";
 
 /** A quick test that rules out almost every cell before the full one. */
 const MAYBE_TOTALS = /total|sum|count/i;
 const TOTALS_LABEL = /^(?:(?:grand|overall|sub) ?)?totals?(?: .*)?$|^.+ (?:sub ?)?totals?$|^(?:sum|count)$/;
-
-function normalise(v: string): string {
-  return v
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
 
 /**
  * The totals label of a row and its column, if the row is a totals row: a label, and no text in
@@ -33,7 +26,7 @@ function totalsLabel(cells: readonly CellValue[], labelColumns: readonly number[
   for (let k = -1; k < labelColumns.length; k++) {
     const index = k < 0 ? first : labelColumns[k]!;
     const v = cells[index];
-    if (typeof v !== "string" || !MAYBE_TOTALS.test(v) || !TOTALS_LABEL.test(normalise(v))) continue;
+    if (typeof v !== "string" || !MAYBE_TOTALS.test(v) || !TOTALS_LABEL.test(normaliseHeader(v))) continue;
     if (labelColumns.some((c) => c !== index && typeof cells[c] === "string" && !isBlank(cells[c]))) return undefined;
     return { index, text: v.trim() };
   }

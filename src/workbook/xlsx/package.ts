@@ -5,7 +5,8 @@
  * by a guessed file name, so "Sheet1" in a zip is whatever the workbook says it is.
  */
 import { XlsxError } from "./errors";
-import { cutOff, decodeCellText, elements, partText, richText, newTag, readTag } from "./xml";
+import { Styles } from "./styles";
+import { cutOff, decodeCellText, elements, isSpace, partText, richText, newTag, readTag } from "./xml";
 import type { Zip } from "./zip";
 
 export interface SheetPart {
@@ -178,7 +179,7 @@ export class SharedStrings {
       for (let lt = s.indexOf("<si"); lt >= 0; lt = s.indexOf("<si", lt + 3)) {
         const c = s.charCodeAt(lt + 3);
         if (c === 62 /* > */) push(lt + 4);
-        else if (c === 47 /* / */ || c === 32 || c === 9 || c === 10 || c === 13) {
+        else if (c === 47 /* / */ || isSpace(c)) {
           const gt = s.indexOf(">", lt);
           if (gt < 0) throw cutOff(part);
           push(s.charCodeAt(gt - 1) === 47 ? -1 : gt + 1); // -1 for <si/>: an empty string
@@ -207,6 +208,12 @@ function plainEntry(s: string, start: number): string | undefined {
   if (open < 0) return undefined;
   const end = s.indexOf("<", start + open);
   return end >= 0 && s.startsWith("</t></si>", end) ? decodeCellText(s.slice(start + open, end)) : undefined;
+}
+
+/** Number formats by cell style; none (every cell General) without a styles part. */
+export async function readStyles(zip: Zip, part: string | undefined): Promise<Styles> {
+  const s = part === undefined ? undefined : await text(zip, part);
+  return s === undefined ? Styles.none() : Styles.parse(s, part!);
 }
 
 export async function readSharedStrings(zip: Zip, part: string | undefined): Promise<SharedStrings> {

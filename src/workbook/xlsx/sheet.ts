@@ -6,11 +6,12 @@
  * (one character per byte): the hot path allocates nothing per cell beyond the value itself.
  */
 import type { CellValue } from "../../model/values";
+import { columnLetter } from "../../model/validate/tables";
 import type { SheetData } from "../../model/validate/types";
 import { XlsxError } from "./errors";
 import type { SharedStrings } from "./package";
 import type { Styles } from "./styles";
-import { cutOff, decodeCellText, newTag, partText, readTag, refuseDoctype, richText } from "./xml";
+import { cutOff, decodeCellText, isSpace, nameEnd, newTag, partText, readTag, refuseDoctype, richText } from "./xml";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -142,23 +143,11 @@ function parseRef(s: string, from: number, to: number): boolean {
   return true;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
 /** Whether the element name in s[from, to) has the local name `local` (with or without a prefix). */
 function named(s: string, from: number, to: number, local: string): boolean {
   const n = local.length;
   if (to - from < n || !s.startsWith(local, to - n)) return false;
   return to - from === n || s.charCodeAt(to - n - 1) === 58; /* : */
-}
-
-function nameEndAt(s: string, i: number): number {
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (c === 62 || c === 47 || isSpace(c) || Number.isNaN(c)) return i;
-    i++;
-  }
 }
 
 /** A cell's type (its t attribute) as a number, so the hot path compares integers. */
@@ -193,9 +182,19 @@ function typeCode(s: string, from: number, to: number): T {
   }
 }
 
-/** The attributes of a <c> or <row> tag the reader uses (r, t, s), parsed in place. */
-const quick = { r: -1, rEnd: -1, t: T.Number, tAt: 0, tEnd: 0, s: 0, end: 0, selfClosing: false };
-function quickTag(s: string, from: number, part: string): void {
+/**
+ * The attributes of a <c> or <row> tag the reader uses (r, t, s), parsed in place. `r` and `t` are
+ * offsets into `src`: the part itself, or the attribute's own text when the general parser read it.
+ */
+const quick = { rSrc: "", r: -1, rEnd: -1, t: T.Number, tSrc: "", tAt: 0, tEnd: 0, s: 0, end: 0, selfClosing: false };
+const general = newTag();
+
+/**
+ * Read the tag whose name ends at `from` (its "<" at `lt`). The usual shape, one-letter names and
+ * double-quoted values (name="value"), is read here without building anything; any other shape
+ * (quotes, spaces around "=", prefixed names) goes to the one general tag reader, readTag.
+ */
+function quickTag(s: string, lt: number, from: number, part: string): void {
   const cell = quick;
   cell.r = -1;
   cell.t = T.Number;
@@ -203,50 +202,45 @@ function quickTag(s: string, from: number, part: string): void {
   let i = from;
   for (;;) {
     let c = s.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
-    if (c === 62) {
-      cell.end = i + 1;
-      cell.selfClosing = false;
+    while (isSpace(c)) c = s.charCodeAt(++i);
+    if (c === 62 /* > */ || (c === 47 /* / */ && s.charCodeAt(i + 1) === 62)) {
+      cell.selfClosing = c === 47;
+      cell.end = i + (c === 47 ? 2 : 1);
       return;
     }
-    if (c === 47 && s.charCodeAt(i + 1) === 62) {
-      cell.end = i + 2;
-      cell.selfClosing = true;
-      return;
-    }
-    let q: number;
-    let ve: number;
-    let single: boolean;
-    if (s.charCodeAt(i + 1) === 61 /* = */ && s.charCodeAt(i + 2) === 34 /* " */) {
-      // The usual shape: a one-letter name, =, a double-quoted value.
-      q = i + 2;
-      ve = s.indexOf('"', i + 3);
-      single = true;
-    } else {
-      const eq = s.indexOf("=", i);
-      if (eq < 0 || Number.isNaN(c)) throw cutOff(part);
-      let ke = eq;
-      q = eq + 1;
-      while (isSpace(s.charCodeAt(ke - 1))) ke--;
-      while (isSpace(s.charCodeAt(q))) q++;
-      const quote = s.charCodeAt(q);
-      if (quote !== 34 && quote !== 39) throw new XlsxError("corrupt", `its part ${part} holds a malformed cell`);
-      ve = s.indexOf(quote === 34 ? '"' : "'", q + 1);
-      single = ke - i === 1;
-    }
+    if (s.charCodeAt(i + 1) !== 61 /* = */ || s.charCodeAt(i + 2) !== 34 /* " */) return generalTag(s, lt, part);
+    const ve = s.indexOf('"', i + 3);
     if (ve < 0) throw cutOff(part);
-    if (single) {
-      if (c === 114 /* r */) {
-        cell.r = q + 1;
-        cell.rEnd = ve;
-      } else if (c === 116 /* t */) {
-        cell.t = typeCode(s, q + 1, ve);
-        cell.tAt = q + 1;
-        cell.tEnd = ve;
-      } else if (c === 115 /* s */) cell.s = Math.max(0, digits(s, q + 1, ve));
-    }
+    if (c === 114 /* r */) {
+      cell.rSrc = s;
+      cell.r = i + 3;
+      cell.rEnd = ve;
+    } else if (c === 116 /* t */) {
+      cell.tSrc = s;
+      cell.t = typeCode(s, i + 3, ve);
+      cell.tAt = i + 3;
+      cell.tEnd = ve;
+    } else if (c === 115 /* s */) cell.s = Math.max(0, digits(s, i + 3, ve));
     i = ve + 1;
   }
+}
+
+function generalTag(s: string, lt: number, part: string): void {
+  const tag = readTag(s, lt, part, general);
+  const cell = quick;
+  const r = tag.attrs.get("r");
+  const t = tag.attrs.get("t");
+  const style = tag.attrs.get("s");
+  cell.rSrc = r ?? "";
+  cell.r = r === undefined ? -1 : 0;
+  cell.rEnd = r?.length ?? -1;
+  cell.tSrc = t ?? "";
+  cell.t = t === undefined ? T.Number : typeCode(t, 0, t.length);
+  cell.tAt = 0;
+  cell.tEnd = t?.length ?? 0;
+  cell.s = style === undefined ? 0 : Math.max(0, digits(style, 0, style.length));
+  cell.end = tag.end;
+  cell.selfClosing = tag.selfClosing;
 }
 
 function tooManyCells(): XlsxError {
@@ -274,20 +268,20 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
     }
     const c1 = s.charCodeAt(lt + 1);
     if (c1 === 47 /* / */) {
-      const ne = nameEndAt(s, lt + 2);
+      const ne = nameEnd(s, lt + 2);
       const gt = s.indexOf(">", ne);
       if (gt < 0) throw cutOff(part);
       if (named(s, lt + 2, ne, "sheetData")) return gt + 1;
       p = gt + 1;
       continue;
     }
-    const ne = c1 === 99 /* c */ || c1 === 114 /* r */ ? (isSpace(s.charCodeAt(lt + 2)) ? lt + 2 : nameEndAt(s, lt + 1)) : nameEndAt(s, lt + 1);
+    const ne = c1 === 99 /* c */ || c1 === 114 /* r */ ? (isSpace(s.charCodeAt(lt + 2)) ? lt + 2 : nameEnd(s, lt + 1)) : nameEnd(s, lt + 1);
     const isCell = ne === lt + 2 ? c1 === 99 : named(s, lt + 1, ne, "c");
     if (!isCell) {
       if (named(s, lt + 1, ne, "row")) {
-        quickTag(s, ne, part);
+        quickTag(s, lt, ne, part);
         p = quick.end;
-        const r = quick.r >= 0 ? digits(s, quick.r, quick.rEnd) : -1;
+        const r = quick.r >= 0 ? digits(quick.rSrc, quick.r, quick.rEnd) : -1;
         row = r > 0 ? r : row + 1;
         if (row > MAX_ROWS) throw tooFar(part, `row ${row.toLocaleString("en-GB")}`);
         col = 0;
@@ -297,9 +291,9 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
       }
       continue;
     }
-    quickTag(s, ne, part);
+    quickTag(s, lt, ne, part);
     p = quick.end;
-    if (quick.r >= 0 && parseRef(s, quick.r, quick.rEnd)) {
+    if (quick.r >= 0 && parseRef(quick.rSrc, quick.r, quick.rEnd)) {
       row = ref.row;
       col = ref.col;
     } else {
@@ -311,8 +305,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
     if (quick.selfClosing) continue;
     const t = quick.t;
     const style = quick.s;
-    const tAt = quick.tAt;
-    const tEnd = quick.tEnd;
+    const other = t === T.Other ? quick.tSrc.slice(quick.tAt, quick.tEnd) : "";
     let v: string | undefined;
     let inline: string | undefined;
     let formula = false;
@@ -341,7 +334,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
         const l2 = s.indexOf("<", p);
         if (l2 < 0) throw cutOff(part);
         if (s.charCodeAt(l2 + 1) === 47) {
-          const e2 = nameEndAt(s, l2 + 2);
+          const e2 = nameEnd(s, l2 + 2);
           const g2 = s.indexOf(">", e2);
           if (g2 < 0) throw cutOff(part);
           p = g2 + 1;
@@ -368,7 +361,7 @@ function scanRows(s: string, p: number, limit: number, ctx: SheetContext, cells:
         }
       }
     }
-    const value = cellValue(t, v, inline, strings, part, row, col, t === T.Other ? s.slice(tAt, tEnd) : "");
+    const value = cellValue(t, v, inline, strings, part, row, col, other);
     if (value === null) {
       if (formula && (v === undefined || v.trim() === "") && inline === undefined) cells.uncalculated(row, col);
       continue;
@@ -427,14 +420,8 @@ function cellValue(t: T, v: string | undefined, inline: string | undefined, stri
   }
 }
 
-function columnName(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
 function where(row: number, col: number): string {
-  return `cell ${columnName(col)}${row}`;
+  return `cell ${columnLetter(col - 1)}${row}`;
 }
 
 /** The <mergeCell> ranges after the sheet data: [top, left, bottom, right], 1-based. */
@@ -475,7 +462,7 @@ class SheetCells {
 
   /** A formula saved without its value: counted, so the engine can say the cells read as blank. */
   uncalculated(row: number, col: number): void {
-    if (this.notCalculated++ === 0) this.firstNotCalculated = `${columnName(col)}${row}`;
+    if (this.notCalculated++ === 0) this.firstNotCalculated = `${columnLetter(col - 1)}${row}`;
   }
 
   constructor(private readonly name: string) {}

@@ -80,12 +80,16 @@ export function decodeCellText(raw: string): string {
   return t.includes("_x") ? t.replace(XSTRING, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : t;
 }
 
-/** Where a tag's name ends (at whitespace, "/" or ">"). */
-function nameEnd(s: string, from: number): number {
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Where a tag's name ends (at whitespace, "/" or ">", or the end of the text). */
+export function nameEnd(s: string, from: number): number {
   let i = from;
   for (;;) {
     const c = s.charCodeAt(i);
-    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)) return i;
+    if (c === 62 || c === 47 || isSpace(c) || Number.isNaN(c)) return i;
     i++;
   }
 }
@@ -135,7 +139,7 @@ export function readTag(s: string, lt: number, part: string, tag: Tag = newTag()
   i = ne;
   for (;;) {
     let c = s.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+    while (isSpace(c)) c = s.charCodeAt(++i);
     if (c === 62 /* > */) {
       tag.end = i + 1;
       return tag;
@@ -149,13 +153,13 @@ export function readTag(s: string, lt: number, part: string, tag: Tag = newTag()
     const eq = s.indexOf("=", i);
     if (eq < 0) throw cutOff(part);
     let q = eq + 1;
-    while (s.charCodeAt(q) === 32 || s.charCodeAt(q) === 9 || s.charCodeAt(q) === 10 || s.charCodeAt(q) === 13) q++;
+    while (isSpace(s.charCodeAt(q))) q++;
     const quote = s[q];
     if (quote !== '"' && quote !== "'") throw new XlsxError("corrupt", `its part ${part} holds a malformed tag`);
     const ve = s.indexOf(quote, q + 1);
     if (ve < 0) throw cutOff(part);
     let ke = eq;
-    while (ke > i && (s.charCodeAt(ke - 1) === 32 || s.charCodeAt(ke - 1) === 9 || s.charCodeAt(ke - 1) === 10 || s.charCodeAt(ke - 1) === 13)) ke--;
+    while (ke > i && isSpace(s.charCodeAt(ke - 1))) ke--;
     const key = s.slice(i, ke);
     tag.attrs.set(key.includes(":") ? key.slice(key.indexOf(":") + 1) : key, s.slice(q + 1, ve));
     if (key.includes(":") && !key.startsWith("xmlns")) tag.attrs.set(key, s.slice(q + 1, ve));
