@@ -6,11 +6,13 @@
 import { VARIANT_INFO, type Variants } from "../model/config";
 import { sourceToShow } from "../model/sources";
 import { quoteSheet } from "../model/validate/report-table";
+import { FIRST_RULES } from "../model/validate";
 import type { Finding, Severity, ValidationReport } from "../model/validate/types";
 
 /** How many findings of each severity the text summary lists. */
 const SHOW = { error: 20, warning: 20, info: 10 } as const;
-const FIRST_RULES = new Set(["caseload.percentHazard", "config.override"]);
+/** Shown before anything else, as the engine orders them (the percent hazard, what-if errors). */
+const FIRST = new Set(FIRST_RULES);
 /** Findings that mean nothing could be checked: the run exits 2, as for unreadable input. */
 const NOTHING_CHECKED = new Set(["layout.empty", "layout.noneRecognised"]);
 
@@ -19,7 +21,7 @@ export function nothingChecked(report: ValidationReport): boolean {
   return report.findings.some((f) => NOTHING_CHECKED.has(f.rule));
 }
 
-const VARIANT_KEYS = Object.keys(VARIANT_INFO) as (keyof Variants)[];
+export const VARIANT_KEYS = Object.keys(VARIANT_INFO) as (keyof Variants)[];
 
 function where(f: Finding): string {
   if (f.sheet === undefined) return "workbook";
@@ -91,14 +93,14 @@ export function formatText(report: ValidationReport, file: string, variants: Par
     const source = sourceToShow(f.message, f.source);
     return `  ${where(f)}: ${f.message} [${f.rule}${source ? `; ${source}` : ""}]`;
   };
-  const first = report.findings.filter((f) => FIRST_RULES.has(f.rule));
+  const first = report.findings.filter((f) => FIRST.has(f.rule));
   if (first.length > 0) {
     out.push("", "Read these first:");
     for (const f of first.slice(0, SHOW.error)) out.push(`  ${f.severity.toUpperCase()} ${line(f).trimStart()}`);
     if (first.length > SHOW.error) out.push(`  ... and ${first.length - SHOW.error} more`);
   }
   for (const sev of ["error", "warning", "info"] as const) {
-    const list = report.findings.filter((f) => f.severity === sev && !FIRST_RULES.has(f.rule));
+    const list = report.findings.filter((f) => f.severity === sev && !FIRST.has(f.rule));
     if (list.length === 0) continue;
     const title = sev === "error" ? "Errors" : sev === "warning" ? "Warnings" : "Information";
     out.push("", list.length > SHOW[sev] ? `${title} (first ${SHOW[sev]} of ${list.length}):` : `${title}:`);

@@ -15,7 +15,7 @@ import { LAYOUT } from "../model/layout";
 import { validateWorkbook } from "../model/validate";
 import type { ValidateOptions } from "../model/validate/types";
 import { readWorkbook } from "../workbook/read";
-import { formatText, nothingChecked, pad } from "./format";
+import { formatText, nothingChecked, pad, VARIANT_KEYS } from "./format";
 
 export { formatText, nothingChecked } from "./format";
 
@@ -36,7 +36,6 @@ export const EXIT_USAGE = 2;
 /** A user mistake or unreadable input: one line on stderr, exit 2. */
 class UsageError extends Error {}
 
-const VARIANT_KEYS = Object.keys(VARIANT_INFO) as (keyof Variants)[];
 const FIELD_IDS = new Set(LAYOUT.flatMap((d) => d.fields.map((f) => f.id)));
 
 function collect(value: string, previous: string[] | undefined): string[] {

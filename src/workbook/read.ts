@@ -22,7 +22,7 @@ import { locateParts, readSharedStrings, readStyles } from "./xlsx/package";
 import { MAX_CELLS_PER_BOOK, readSheet } from "./xlsx/sheet";
 import { Zip } from "./xlsx/zip";
 
-export { MAX_CELLS_PER_SHEET } from "./xlsx/sheet";
+export { MAX_CELLS_PER_SHEET } from "./xlsx/cells";
 
 export type WorkbookReadReason =
   | "missing"
