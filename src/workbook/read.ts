@@ -149,7 +149,9 @@ async function readParts(buf: Buffer): Promise<WorkbookData> {
   const budget = { left: MAX_CELLS_PER_BOOK };
   const sheets: SheetData[] = [];
   for (const { name, part } of parts.sheets) {
-    const sheet = await readSheet(name, (await zip.pieces(part))!, { part, strings, styles, date1904: parts.date1904, budget });
+    // Messages name the sheet as the user knows it, and its part for whoever repairs the file.
+    const what = `the sheet "${name}", part ${part},`;
+    const sheet = await readSheet(name, (await zip.pieces(part, what))!, { part: what, strings, styles, date1904: parts.date1904, budget });
     if (sheet) sheets.push(sheet);
   }
   const count = parts.sheets.length;

@@ -332,6 +332,6 @@ describe("nps-om validate on workbooks other programs wrote (test/corpus)", () =
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     oneLine(r.err);
-    expect(r.err).toMatch(/damaged\.xlsx: the file is damaged or incomplete .*xl\/worksheets\/sheet1\.xml is damaged/);
+    expect(r.err).toMatch(/damaged\.xlsx: the file is damaged or incomplete .*\(the sheet "Caseload", part xl\/worksheets\/sheet1\.xml, is damaged: its compressed data cannot be unpacked\)/);
   });
 });

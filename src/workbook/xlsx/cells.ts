@@ -45,7 +45,7 @@ export function merges(s: string, from: number, part: string): number[][] {
   const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']\s*([A-Za-z]+\d+)(?::([A-Za-z]+\d+))?\s*["']/g;
   re.lastIndex = from;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (out.length === MAX_MERGES) throw new XlsxError("tooLarge", `its part ${part} declares more than ${MAX_MERGES.toLocaleString("en-GB")} merged ranges`);
+    if (out.length === MAX_MERGES) throw new XlsxError("tooLarge", `${part} declares more than ${MAX_MERGES.toLocaleString("en-GB")} merged ranges`);
     const a = m[1]!;
     const b = m[2] ?? a;
     if (!parseRef(a, 0, a.length)) continue;

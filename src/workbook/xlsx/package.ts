@@ -6,7 +6,7 @@
  */
 import { XlsxError } from "./errors";
 import { Styles } from "./styles";
-import { cutOff, decodeCellText, elements, isSpace, partText, richText, newTag, readTag } from "./xml";
+import { cutOff, decodeCellText, elements, isSpace, its, partText, richText, newTag, readTag } from "./xml";
 import type { Zip } from "./zip";
 
 export interface SheetPart {
@@ -28,7 +28,7 @@ const MAIN_TYPES = /\.(sheet|template)\.main\+xml$|\.sheet\.macroEnabled\.main\+
 
 async function text(zip: Zip, name: string): Promise<string | undefined> {
   const buf = await zip.read(name);
-  return buf === undefined ? undefined : partText(buf, name);
+  return buf === undefined ? undefined : partText(buf, its(name));
 }
 
 /** A relationship's target as a zip entry name: relative to the source part's folder, or absolute. */
@@ -64,7 +64,7 @@ async function relsOf(zip: Zip, part: string): Promise<Rel[]> {
   const name = relsPartOf(part);
   const s = await text(zip, name);
   if (s === undefined) return [];
-  return elements(s, "Relationship", name)
+  return elements(s, "Relationship", its(name))
     .filter((r) => (r.get("TargetMode") ?? "Internal") !== "External")
     .map((r) => ({ id: r.get("Id") ?? "", type: r.get("Type") ?? "", target: resolveTarget(part, r.get("Target") ?? "") }));
 }
@@ -88,8 +88,8 @@ export async function locateParts(zip: Zip): Promise<BookParts> {
   const overrides = new Map<string, string>();
   const defaults = new Map<string, string>();
   if (types !== undefined) {
-    for (const o of elements(types, "Override", "[Content_Types].xml")) overrides.set((o.get("PartName") ?? "").replace(/^\//, "").toLowerCase(), o.get("ContentType") ?? "");
-    for (const d of elements(types, "Default", "[Content_Types].xml")) defaults.set((d.get("Extension") ?? "").toLowerCase(), d.get("ContentType") ?? "");
+    for (const o of elements(types, "Override", its("[Content_Types].xml"))) overrides.set((o.get("PartName") ?? "").replace(/^\//, "").toLowerCase(), o.get("ContentType") ?? "");
+    for (const d of elements(types, "Default", its("[Content_Types].xml"))) defaults.set((d.get("Extension") ?? "").toLowerCase(), d.get("ContentType") ?? "");
   }
   const contentType = (part: string) => overrides.get(part.toLowerCase()) ?? defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase());
 
@@ -104,12 +104,12 @@ export async function locateParts(zip: Zip): Promise<BookParts> {
   const wb = (await text(zip, main))!;
   const rels = await relsOf(zip, main);
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const pr = elements(wb, "workbookPr", main)[0];
+  const pr = elements(wb, "workbookPr", its(main))[0];
   const date1904 = /^(1|true)$/i.test(pr?.get("date1904") ?? "");
 
   const sheets: SheetPart[] = [];
   let otherSheets = 0;
-  for (const sh of elements(wb, "sheet", main)) {
+  for (const sh of elements(wb, "sheet", its(main))) {
     const rel = byId.get(sh.get("id") ?? "");
     const name = sh.get("name") ?? "";
     if (!rel || !ofType(rel, "worksheet")) {
@@ -213,12 +213,12 @@ function plainEntry(s: string, start: number): string | undefined {
 /** Number formats by cell style; none (every cell General) without a styles part. */
 export async function readStyles(zip: Zip, part: string | undefined): Promise<Styles> {
   const s = part === undefined ? undefined : await text(zip, part);
-  return s === undefined ? Styles.none() : Styles.parse(s, part!);
+  return s === undefined ? Styles.none() : Styles.parse(s, its(part!));
 }
 
 export async function readSharedStrings(zip: Zip, part: string | undefined): Promise<SharedStrings> {
   if (part === undefined) return SharedStrings.empty();
   const s = (await text(zip, part))!;
-  return SharedStrings.parse(s, part);
+  return SharedStrings.parse(s, its(part));
 }
 

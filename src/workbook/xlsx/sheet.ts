@@ -219,7 +219,7 @@ function tooManyCells(): XlsxError {
 }
 
 function tooFar(part: string, what: string): XlsxError {
-  return new XlsxError("tooLarge", `its part ${part} places a cell at ${what}, past the last one Excel has`);
+  return new XlsxError("tooLarge", `${part} places a cell at ${what}, past the last one Excel has`);
 }
 
 /**
@@ -361,7 +361,7 @@ function cellValue(t: T, v: string | undefined, inline: string | undefined, stri
       // never calculated, or an empty cell.
       if (v === undefined || v.trim() === "") return null;
       const n = Number(v);
-      if (!Number.isFinite(n)) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the number in ${where(row, col)}`);
+      if (!Number.isFinite(n)) throw new XlsxError("corrupt", `${part} holds "${v.slice(0, 20)}" as the number in ${where(row, col)}`);
       return n;
     }
     case T.Shared: {
@@ -382,12 +382,12 @@ function cellValue(t: T, v: string | undefined, inline: string | undefined, stri
     case T.Date: {
       if (v === undefined) return null;
       const m = ISO_DATE.exec(v);
-      if (!m) throw new XlsxError("corrupt", `its part ${part} holds "${v.slice(0, 20)}" as the date in ${where(row, col)}`);
+      if (!m) throw new XlsxError("corrupt", `${part} holds "${v.slice(0, 20)}" as the date in ${where(row, col)}`);
       const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), 0) + Math.round(+(m[6] ?? 0) * 1000);
       return ms / 86_400_000 + 25_569;
     }
     default:
-      throw new XlsxError("corrupt", `its part ${part} gives ${where(row, col)} a type ("${other.slice(0, 20)}") no spreadsheet program writes`);
+      throw new XlsxError("corrupt", `${part} gives ${where(row, col)} a type ("${other.slice(0, 20)}") no spreadsheet program writes`);
   }
 }
 

@@ -79,6 +79,7 @@ export class Styles {
     return new Styles([], []);
   }
 
+  /** @param part how messages name the part ("its part xl/styles.xml") */
   static parse(s: string, part: string): Styles {
     const custom = new Map<number, string>();
     for (const f of elements(s, "numFmt", part)) custom.set(Number(f.get("numFmtId")), f.get("formatCode") ?? "General");

@@ -9,6 +9,14 @@
  */
 import { XlsxError } from "./errors";
 
+/**
+ * How messages name a part: "its part xl/styles.xml". A sheet is named by its own name as well
+ * (read.ts), so a manager knows which sheet is damaged. Every `part` argument below is such a phrase.
+ */
+export function its(name: string): string {
+  return `its part ${name}`;
+}
+
 /** A part's bytes as a string of one character per byte; UTF-16 parts are re-encoded first. */
 export function partText(buf: Buffer, part: string): string {
   let b = buf;
@@ -41,7 +49,7 @@ export function refuseDoctype(s: string, part: string): void {
       if (p < 0) return;
       continue;
     }
-    throw new XlsxError("corrupt", `its part ${part} declares a document type, which a workbook never needs and which is refused`);
+    throw new XlsxError("corrupt", `${part} declares a document type, which a workbook never needs and which is refused`);
   }
 }
 
@@ -155,7 +163,7 @@ export function readTag(s: string, lt: number, part: string, tag: Tag = newTag()
     let q = eq + 1;
     while (isSpace(s.charCodeAt(q))) q++;
     const quote = s[q];
-    if (quote !== '"' && quote !== "'") throw new XlsxError("corrupt", `its part ${part} holds a malformed tag`);
+    if (quote !== '"' && quote !== "'") throw new XlsxError("corrupt", `${part} holds a malformed tag`);
     const ve = s.indexOf(quote, q + 1);
     if (ve < 0) throw cutOff(part);
     let ke = eq;
@@ -172,7 +180,7 @@ export function newTag(): Tag {
 }
 
 export function cutOff(part: string): XlsxError {
-  return new XlsxError("corrupt", `its part ${part} ends in the middle of its XML`);
+  return new XlsxError("corrupt", `${part} ends in the middle of its XML`);
 }
 
 /** Every element of a local name in a small part, with its attributes decoded, in document order. */

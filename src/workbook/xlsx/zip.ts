@@ -7,6 +7,7 @@
 import { crc32, createInflateRaw, inflateRawSync } from "node:zlib";
 import yauzl from "yauzl";
 import { XlsxError } from "./errors";
+import { its } from "./xml";
 
 export interface ZipLimits {
   /** No part may inflate past this many bytes. */
@@ -71,31 +72,31 @@ export class Zip {
   }
 
   /** The entry of a part and its packed bytes, after the checks every read makes. */
-  private async packed(name: string): Promise<{ e: yauzl.Entry; packed: Buffer } | undefined> {
+  private async packed(name: string, what: string): Promise<{ e: yauzl.Entry; packed: Buffer } | undefined> {
     const e = this.entries.get(name.toLowerCase());
     if (!e) return undefined;
-    if (e.isEncrypted()) throw new XlsxError("encrypted", `its part ${name} is encrypted`);
-    if (!e.canDecodeFileData()) throw new XlsxError("corrupt", `its part ${name} is packed in a way spreadsheet programs do not use`);
+    if (e.isEncrypted()) throw new XlsxError("encrypted", `${what} is encrypted`);
+    if (!e.canDecodeFileData()) throw new XlsxError("corrupt", `${what} is packed in a way spreadsheet programs do not use`);
     const { maxPartBytes, maxRatio, ratioFrom } = this.limits;
     if (e.uncompressedSize > maxPartBytes)
-      throw new XlsxError("tooLarge", `its part ${name} unpacks to ${Math.round(e.uncompressedSize / MB).toLocaleString("en-GB")} MB, more than the ${maxPartBytes / MB} MB a part may hold`);
+      throw new XlsxError("tooLarge", `${what} unpacks to ${Math.round(e.uncompressedSize / MB).toLocaleString("en-GB")} MB, more than the ${maxPartBytes / MB} MB a part may hold`);
     if (e.uncompressedSize > ratioFrom && e.uncompressedSize > e.compressedSize * maxRatio)
       throw new XlsxError(
         "tooLarge",
-        `its part ${name} unpacks to ${Math.round(e.uncompressedSize / MB).toLocaleString("en-GB")} MB from ${Math.max(1, Math.round(e.compressedSize / 1024)).toLocaleString("en-GB")} KB, a ratio only a file made to exhaust memory has`,
+        `${what} unpacks to ${Math.round(e.uncompressedSize / MB).toLocaleString("en-GB")} MB from ${Math.max(1, Math.round(e.compressedSize / 1024)).toLocaleString("en-GB")} KB, a ratio only a file made to exhaust memory has`,
       );
     try {
       const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(e, { minimal: true });
       if (fileDataStart + e.compressedSize > this.buf.length) throw new Error("unexpected EOF");
       return { e, packed: this.buf.subarray(fileDataStart, fileDataStart + e.compressedSize) };
     } catch (err) {
-      throw new XlsxError("corrupt", `its part ${name} is damaged: ${zipReason(err)}`);
+      throw new XlsxError("corrupt", `${what} is damaged: ${zipReason(err)}`);
     }
   }
 
   /** The part's bytes in one piece, or undefined when there is no such part. */
-  async read(name: string): Promise<Buffer | undefined> {
-    const found = await this.packed(name);
+  async read(name: string, what = its(name)): Promise<Buffer | undefined> {
+    const found = await this.packed(name, what);
     if (!found) return undefined;
     const { e, packed } = found;
     // Inflated in one native call, never past the recorded size (a part that says 1 KB and holds
@@ -104,10 +105,10 @@ export class Zip {
     try {
       data = e.compressionMethod === 0 ? packed : inflateRawSync(packed, { maxOutputLength: Math.max(1, e.uncompressedSize) });
     } catch (err) {
-      if ((err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new XlsxError("corrupt", `its part ${name} holds more than its zip entry says`);
-      throw new XlsxError("corrupt", `its part ${name} is damaged: ${zipReason(err)}`);
+      if ((err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new XlsxError("corrupt", `${what} holds more than its zip entry says`);
+      throw new XlsxError("corrupt", `${what} is damaged: ${zipReason(err)}`);
     }
-    if (data.length !== e.uncompressedSize || crc32(data) >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `its part ${name} is damaged: its checksum does not match`);
+    if (data.length !== e.uncompressedSize || crc32(data) >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `${what} is damaged: its checksum does not match`);
     return data;
   }
 
@@ -116,14 +117,14 @@ export class Zip {
    * caller works on the previous piece: a large sheet is never in memory whole. Checked against
    * its recorded size as it goes and its CRC-32 at the end. Undefined when there is no such part.
    */
-  async pieces(name: string): Promise<AsyncIterable<Buffer> | undefined> {
-    const found = await this.packed(name);
+  async pieces(name: string, what = its(name)): Promise<AsyncIterable<Buffer> | undefined> {
+    const found = await this.packed(name, what);
     if (!found) return undefined;
-    return inflatePieces(name, found.e, found.packed);
+    return inflatePieces(what, found.e, found.packed);
   }
 }
 
-async function* inflatePieces(name: string, e: yauzl.Entry, packed: Buffer): AsyncGenerator<Buffer> {
+async function* inflatePieces(what: string, e: yauzl.Entry, packed: Buffer): AsyncGenerator<Buffer> {
   let size = 0;
   let crc = 0;
   if (e.compressionMethod === 0) {
@@ -137,18 +138,18 @@ async function* inflatePieces(name: string, e: yauzl.Entry, packed: Buffer): Asy
       for await (const piece of inflate) {
         const b = piece as Buffer;
         size += b.length;
-        if (size > e.uncompressedSize) throw new XlsxError("corrupt", `its part ${name} holds more than its zip entry says`);
+        if (size > e.uncompressedSize) throw new XlsxError("corrupt", `${what} holds more than its zip entry says`);
         crc = crc32(b, crc);
         yield b;
       }
     } catch (err) {
       if (err instanceof XlsxError) throw err;
-      throw new XlsxError("corrupt", `its part ${name} is damaged: ${zipReason(err)}`);
+      throw new XlsxError("corrupt", `${what} is damaged: ${zipReason(err)}`);
     } finally {
       inflate.destroy();
     }
   }
-  if (size !== e.uncompressedSize || crc >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `its part ${name} is damaged: its checksum does not match`);
+  if (size !== e.uncompressedSize || crc >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `${what} is damaged: its checksum does not match`);
 }
 
 const PIECE = 1024 * 1024;
@@ -160,8 +161,8 @@ const PIECE = 1024 * 1024;
 function zipReason(e: unknown): string {
   const code = (e as { code?: unknown }).code;
   const m = e instanceof Error ? e.message : String(e);
-  if (typeof code === "string" && code.startsWith("Z_")) return "its compressed data is damaged";
+  if (typeof code === "string" && code.startsWith("Z_")) return "its compressed data cannot be unpacked";
   if (/end of central directory|eocdr|unexpected eof|out of bounds|offset|truncated/i.test(m)) return "the zip archive is truncated or damaged";
-  if (/invalid (block type|distance|code|stored block|literal)|incorrect header check|unexpected end of file|too (many|few) bytes|invalid (local|central)|signature/i.test(m)) return "its compressed data is damaged";
+  if (/invalid (block type|distance|code|stored block|literal)|incorrect header check|unexpected end of file|too (many|few) bytes|invalid (local|central)|signature/i.test(m)) return "its compressed data cannot be unpacked";
   return "the zip archive is damaged";
 }
