@@ -108,7 +108,7 @@ export class Zip {
       if ((err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new XlsxError("corrupt", `${what} holds more than its zip entry says`);
       throw new XlsxError("corrupt", `${what} is damaged: ${zipReason(err)}`);
     }
-    if (data.length !== e.uncompressedSize || crc32(data) >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `${what} is damaged: its checksum does not match`);
+    verify(what, e, data.length, crc32(data));
     return data;
   }
 
@@ -149,6 +149,11 @@ async function* inflatePieces(what: string, e: yauzl.Entry, packed: Buffer): Asy
       inflate.destroy();
     }
   }
+  verify(what, e, size, crc);
+}
+
+/** A part's unpacked size and CRC-32 against those its zip entry records. */
+function verify(what: string, e: yauzl.Entry, size: number, crc: number): void {
   if (size !== e.uncompressedSize || crc >>> 0 !== e.crc32 >>> 0) throw new XlsxError("corrupt", `${what} is damaged: its checksum does not match`);
 }
 
