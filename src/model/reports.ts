@@ -3,7 +3,8 @@
  *
  * Three answers from one description of the case (`ReportCase`), so a court team's sheet of yes/no
  * columns feeds both: the report type (Oral, FDR, SDR; Adjourn under Napo's variant), the author
- * (PO or PSO, ch.2 list 1-9), and the mix of a set of reports against the 60/30/10 and 35/65 targets.
+ * (PO or PSO, ch.2 list 1-9), and the mix of a set of reports against the 60/30/10, 90% short format
+ * and 35/65 targets.
  *
  * Reading of "SDRs may also be considered" (ch.2): a case on one of the four "may" grounds gets an
  * SDR unless the court team records that a written FDR is sufficient (`fdrSufficient`). Blank means
@@ -207,13 +208,18 @@ export function parseRiskLevel(v: CellValue, arg: string): Result<Rosh | undefin
 
 // --- the mix ------------------------------------------------------------------------------------
 
-export type MixKey = ReportAdvice | Grade;
+/** "Short format" is the line for oral and FDR reports together (ch.2: 90% of court reports). */
+export type MixKey = ReportAdvice | Grade | "Short format";
 export type MixStatus = "on target" | "above target" | "below target" | "no reports";
 
 export interface MixLine {
   readonly key: MixKey;
   readonly count: number;
-  /** Reports this share is out of: all typed reports for types, all graded reports for authors. */
+  /**
+   * Reports this share is out of: the delivered reports (Oral, FDR and SDR) for the types and the
+   * short format; every decision (Oral, FDR, SDR and Adjourn) for Adjourn; all graded reports for
+   * the authors.
+   */
   readonly total: number;
   /** count / total; 0 when total is 0. */
   readonly share: number;
@@ -224,8 +230,14 @@ export interface MixLine {
 }
 
 export interface ReportMix {
-  /** Oral, FDR, SDR, then Adjourn only when some report was adjourned. */
+  /**
+   * Oral, FDR and SDR, each a share of the delivered reports (Oral + FDR + SDR), so the three add up
+   * to 100%; then Adjourn, only when some case was adjourned, as a share of every decision
+   * (Oral + FDR + SDR + Adjourn), with no target.
+   */
   readonly types: readonly MixLine[];
+  /** Key "Short format": Oral + FDR as a share of the delivered reports, against 90% (ch.2). */
+  readonly shortFormat: MixLine;
   /** PO then PSO. */
   readonly authors: readonly MixLine[];
   readonly tolerance: number;
@@ -249,28 +261,45 @@ function line(key: MixKey, count: number, total: number, target: number | undefi
 }
 
 /**
- * The court report mix (NPS Operating Model v1.0, ch.1-2): each report type's share of `types`, each author grade's
- * share of `authors`, against the configured targets (60/30/10, 35/65) and tolerance. The one
- * implementation behind REPORT_MIX and the validation rules.
+ * The court report mix (NPS Operating Model v1.0, ch.1-2), against the configured targets and tolerance:
+ *
+ * - Oral, FDR and SDR: each type's share of the delivered reports (Oral + FDR + SDR), against
+ *   60/30/10. An adjournment is not a report, so it is not in this denominator and the three shares
+ *   add up to 100%.
+ * - Adjourn (Napo's variant), only when present: its share of every decision, adjournments
+ *   included, with no target.
+ * - Short format: Oral + FDR as a share of the delivered reports, against 90% ("The ambition is for
+ *   90% of all court reports to be short format reports", ch.2). There is no figure of its own: the
+ *   target is reportOralShare + reportFdrShare (60% + 30%), so a what-if on either moves it.
+ * - PO and PSO: each author grade's share of `authors`, against 35/65.
+ *
+ * The one implementation behind REPORT_MIX, the validation rules and the task pane's picture.
  */
 export function reportMix(types: readonly ReportAdvice[], authors: readonly Grade[], config: ModelConfig): ReportMix {
   const tol = config.reportMixTolerance;
-  const count = <T>(xs: readonly T[], x: T) => xs.filter((y) => y === x).length;
   const typeSource = "NPS Operating Model v1.0, ch.2";
   const authorSource = "NPS Operating Model v1.0, ch.1-2";
+  const n: Record<ReportAdvice, number> = { Oral: 0, FDR: 0, SDR: 0, Adjourn: 0 };
+  for (const t of types) n[t] += 1;
+  let po = 0;
+  let pso = 0;
+  for (const g of authors) {
+    if (g === "PO") po += 1;
+    else if (g === "PSO") pso += 1;
+  }
+  const delivered = n.Oral + n.FDR + n.SDR;
   const typeLines = [
-    line("Oral", count(types, "Oral"), types.length, config.reportOralShare, tol, typeSource),
-    line("FDR", count(types, "FDR"), types.length, config.reportFdrShare, tol, typeSource),
-    line("SDR", count(types, "SDR"), types.length, config.reportSdrShare, tol, typeSource),
+    line("Oral", n.Oral, delivered, config.reportOralShare, tol, typeSource),
+    line("FDR", n.FDR, delivered, config.reportFdrShare, tol, typeSource),
+    line("SDR", n.SDR, delivered, config.reportSdrShare, tol, typeSource),
   ];
-  const adjourned = count(types, "Adjourn");
-  if (adjourned > 0) typeLines.push(line("Adjourn", adjourned, types.length, undefined, tol, "Napo variant, Napo's feedback on the Operating Model, ch.2"));
+  if (n.Adjourn > 0) typeLines.push(line("Adjourn", n.Adjourn, delivered + n.Adjourn, undefined, tol, "Napo variant, Napo's feedback on the Operating Model, ch.2"));
+  // Rounded to nine decimals: 0.6 + 0.3 is 0.8999999999999999 in floating point.
+  const shortTarget = Math.round((config.reportOralShare + config.reportFdrShare) * 1e9) / 1e9;
   return {
     types: typeLines,
-    authors: [
-      line("PO", count(authors, "PO"), authors.length, config.reportPoShare, tol, authorSource),
-      line("PSO", count(authors, "PSO"), authors.length, config.reportPsoShare, tol, authorSource),
-    ],
+    shortFormat: line("Short format", n.Oral + n.FDR, delivered, shortTarget, tol, typeSource),
+    authors: [line("PO", po, authors.length, config.reportPoShare, tol, authorSource), line("PSO", pso, authors.length, config.reportPsoShare, tol, authorSource)],
     tolerance: tol,
   };
 }

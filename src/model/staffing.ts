@@ -16,9 +16,15 @@ import { roundBy, type ModelConfig, type Rounding } from "./config";
 import { fail, ok, problem, type Problem, type Result } from "./problem";
 import { isBlank, isErrorText, type CellValue } from "./values";
 
-/** Keep results clean of floating-point dust (0.1 × 3 is 0.30000000000000004). */
+/**
+ * Keep results clean of floating-point dust (0.1 × 3 is 0.30000000000000004) by rounding to nine
+ * decimals. A number too large for that to matter is returned unchanged: once n × 1e9 reaches 2^53
+ * it is a whole number already, so rounding changes nothing (and near 1e300 it would overflow to
+ * Infinity). Infinity and NaN are returned unchanged too.
+ */
 function tidy(n: number): number {
-  return Math.round(n * 1e9) / 1e9;
+  const scaled = n * 1e9;
+  return Math.abs(scaled) < 2 ** 53 ? Math.round(scaled) / 1e9 : n;
 }
 
 function requireAmount(n: number, what: string): void {
@@ -196,18 +202,40 @@ export function rankClusters(
   if (problems.length > 0) return { problems };
 
   const value = (c: ClusterMeasures, m: ClusterMeasure) => c[m] ?? 0;
-  const max = CLUSTER_MEASURES.map((m) => Math.max(...clusters.map((c) => value(c, m))));
+  // The largest of each measure by a loop: Math.max(...values) overflows the call stack on a long list.
+  const max = CLUSTER_MEASURES.map((m) => {
+    let top = 0;
+    for (const c of clusters) top = Math.max(top, value(c, m));
+    return top;
+  });
   const scores = clusters.map((c) =>
     tidy(CLUSTER_MEASURES.reduce((sum, m, i) => sum + (max[i]! > 0 ? (weights[i]! * value(c, m)) / max[i]! : 0), 0) / totalWeight),
   );
   const share = options.share ?? config.complexClusterShare;
   const target = roundBy(share * clusters.length, options.rounding ?? config.complexClusterRounding);
+  const ranks = competitionRanks(scores);
   const ranked = clusters.map((c, i) => {
-    const score = scores[i]!;
-    const rank = 1 + scores.filter((s) => s > score).length;
-    return { name: c.name, score, rank, complex: rank <= target };
+    const rank = ranks[i]!;
+    return { name: c.name, score: scores[i]!, rank, complex: rank <= target };
   });
-  return { ranking: { clusters: ranked, target, complexCount: ranked.filter((r) => r.complex).length }, problems: [] };
+  let complexCount = 0;
+  for (const r of ranked) if (r.complex) complexCount += 1;
+  return { ranking: { clusters: ranked, target, complexCount }, problems: [] };
+}
+
+/**
+ * Competition ranks of `scores`, highest first, in the input order: rank = 1 + the number of scores
+ * strictly greater, so equal scores share a rank (1, 2, 2, 4). O(n log n): the indices sorted by
+ * score descending, each run of equal scores taking the position of its first.
+ */
+export function competitionRanks(scores: readonly number[]): number[] {
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const ranks = new Array<number>(scores.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    ranks[i] = k > 0 && scores[order[k - 1]!] === scores[i] ? ranks[order[k - 1]!]! : k + 1;
+  }
+  return ranks;
 }
 
 // --- YOS secondments (NPS Operating Model v1.0, ch.7) ------------------------------------------------------------

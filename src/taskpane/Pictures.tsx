@@ -18,9 +18,16 @@ const useStyles = makeStyles({
   other: { backgroundColor: tokens.colorNeutralBackground5 },
 });
 
+/** How a mix line is named in the picture. */
+const MIX_NAMES: Readonly<Record<string, string>> = { "Short format": "Short format (oral and FDR)" };
+
+/**
+ * Oral, FDR, SDR (shares of the delivered reports), the short format, then Adjourn (a share of every
+ * decision, adjournments included, with no target) when present, then the authors.
+ */
 export function ReportMixPicture({ mix }: { mix: ReportMix }) {
   const s = useStyles();
-  const lines = [...mix.types, ...mix.authors];
+  const lines = [...mix.types.filter((l) => l.key !== "Adjourn"), mix.shortFormat, ...mix.types.filter((l) => l.key === "Adjourn"), ...mix.authors];
   return (
     <section aria-labelledby="mix-h">
       <h3 id="mix-h">Court report mix against targets</h3>
@@ -28,8 +35,9 @@ export function ReportMixPicture({ mix }: { mix: ReportMix }) {
         {lines.map((l) => (
           <li key={l.key} className={s.item}>
             <div>
-              {l.key}: {percent(l.share)} ({l.count} of {l.total})
-              {l.target !== undefined ? `, target ${points(l.target)}% ±${points(mix.tolerance)}: ${l.status}` : ""}
+              {MIX_NAMES[l.key] ?? l.key}: {percent(l.share)} ({l.count} of {l.total}
+              {l.key === "Adjourn" ? " decisions, adjournments included" : ""})
+              {l.target !== undefined ? `, target ${points(l.target)}% ±${points(mix.tolerance)}: ${l.status}` : ", no target"}
             </div>
             <div className={s.track} aria-hidden="true">
               <div className={s.bar} style={{ width: `${Math.round(l.share * 100)}%` }} />

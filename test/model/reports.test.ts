@@ -6,6 +6,7 @@ import {
   parseReportAdvice,
   parseReportType,
   parseRiskLevel,
+  percent,
   reportAuthor,
   reportMix,
   reportType,
@@ -249,16 +250,48 @@ describe("report mix (NPS Operating Model v1.0, ch.1-2): 60/30/10 and 35/65", ()
     expect(mix.authors.map((l) => l.status)).toEqual(["above target", "below target"]);
   });
 
-  it("report mix: Adjourn (Napo variant) counts in the total and gets a line with no target", () => {
-    const mix = reportMix([...times(50, "Oral"), ...times(30, "FDR"), ...times(10, "SDR"), ...times(10, "Adjourn")], [], DEFAULT_CONFIG);
-    expect(mix.types.map((l) => [l.key, l.share])).toEqual([["Oral", 0.5], ["FDR", 0.3], ["SDR", 0.1], ["Adjourn", 0.1]]);
-    expect(mix.types[3]!.status).toBe("no target");
-    expect(mix.types[3]!.target).toBeUndefined();
+  it("report mix: Oral, FDR and SDR are shares of the delivered reports, Adjourn left out, so they add up to 100% (ch.2)", () => {
+    const mix = reportMix([...times(6, "Oral"), ...times(3, "FDR"), ...times(1, "SDR"), ...times(5, "Adjourn")], [], DEFAULT_CONFIG);
+    expect(mix.types.slice(0, 3).map((l) => [l.key, l.count, l.total, l.share, l.status])).toEqual([
+      ["Oral", 6, 10, 0.6, "on target"], ["FDR", 3, 10, 0.3, "on target"], ["SDR", 1, 10, 0.1, "on target"],
+    ]);
+  });
+
+  it("report mix: Adjourn (Napo variant) is a share of every decision, adjournments included, with no target (Napo's feedback on the Operating Model, ch.2)", () => {
+    const mix = reportMix([...times(6, "Oral"), ...times(3, "FDR"), ...times(1, "SDR"), ...times(5, "Adjourn")], [], DEFAULT_CONFIG);
+    const adjourn = mix.types[3]!;
+    expect([adjourn.key, adjourn.count, adjourn.total]).toEqual(["Adjourn", 5, 15]);
+    expect(percent(adjourn.share)).toBe("33.3%");
+    expect(adjourn.status).toBe("no target");
+    expect(adjourn.target).toBeUndefined();
+    expect(adjourn.source).toMatch(/Napo's feedback on the Operating Model, ch\.2/);
+  });
+
+  it("report mix: the three type shares always add up to 100% of the delivered reports, whatever was adjourned (ch.2)", () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.nat(50), fc.nat(50), (oral, fdr, sdr, adjourn) => {
+        fc.pre(oral + fdr + sdr > 0);
+        const mix = reportMix([...times(oral, "Oral"), ...times(fdr, "FDR"), ...times(sdr, "SDR"), ...times(adjourn, "Adjourn")], [], DEFAULT_CONFIG);
+        expect(mix.types.slice(0, 3).reduce((sum, l) => sum + l.share, 0)).toBeCloseTo(1, 9);
+        expect(mix.shortFormat.share).toBeCloseTo(mix.types[0]!.share + mix.types[1]!.share, 9);
+      }),
+    );
+  });
+
+  it("report mix: no Adjourn line when nothing was adjourned", () => {
+    const mix = reportMix([...times(6, "Oral"), ...times(3, "FDR"), ...times(1, "SDR")], [], DEFAULT_CONFIG);
+    expect(mix.types.map((l) => l.key)).toEqual(["Oral", "FDR", "SDR"]);
+  });
+
+  it("report mix: only adjournments gives 'no reports' for the types and the short format, and Adjourn 100%", () => {
+    const mix = reportMix(times(4, "Adjourn"), [], DEFAULT_CONFIG);
+    expect([...mix.types.slice(0, 3), mix.shortFormat].map((l) => [l.total, l.share, l.status])).toEqual(Array.from({ length: 4 }, () => [0, 0, "no reports"]));
+    expect(mix.types[3]).toMatchObject({ key: "Adjourn", count: 4, total: 4, share: 1, status: "no target" });
   });
 
   it("report mix: no reports gives 'no reports', never 'on target'", () => {
     const mix = reportMix([], [], DEFAULT_CONFIG);
-    expect([...mix.types, ...mix.authors].map((l) => l.status)).toEqual(times(5, "no reports"));
+    expect([...mix.types, mix.shortFormat, ...mix.authors].map((l) => l.status)).toEqual(times(6, "no reports"));
   });
 
   it("report mix: targets and tolerance follow a what-if (config)", () => {
@@ -268,6 +301,36 @@ describe("report mix (NPS Operating Model v1.0, ch.1-2): 60/30/10 and 35/65", ()
     expect(mix.types[0]!.status).toBe("on target");
     expect(mix.tolerance).toBe(0.02);
     expect(reportMix([...times(53, "Oral"), ...times(47, "FDR")], [], config.config).types[0]!.status).toBe("above target");
+  });
+});
+
+describe("report mix: short format, 90% of court reports (NPS Operating Model v1.0, ch.2)", () => {
+  const mixOf = (oral: number, fdr: number, sdr: number, adjourn = 0, config = DEFAULT_CONFIG) =>
+    reportMix([...times(oral, "Oral"), ...times(fdr, "FDR"), ...times(sdr, "SDR"), ...times(adjourn, "Adjourn")], [], config);
+
+  it("report mix: the short format line is Oral + FDR of the delivered reports, against 60% + 30% = 90% (ch.2)", () => {
+    expect(mixOf(60, 30, 10).shortFormat).toEqual({
+      key: "Short format", count: 90, total: 100, share: 0.9, target: 0.9, status: "on target", source: "NPS Operating Model v1.0, ch.2",
+    });
+  });
+
+  it.each([
+    // Out of 100 reports: the short format is everything but the SDRs.
+    [84, 16, "below target"], [85, 15, "on target"], [90, 10, "on target"], [95, 5, "on target"], [96, 4, "above target"],
+  ])("report mix: %i short format reports of 100 (%i SDRs) against 90%% ±5 is %s (ch.2)", (short, sdr, status) => {
+    expect(mixOf(short - Math.floor(short / 3), Math.floor(short / 3), sdr).shortFormat.status).toBe(status);
+  });
+
+  it("report mix: the short format leaves adjournments out, as the types do (ch.2)", () => {
+    const l = mixOf(6, 3, 1, 5).shortFormat;
+    expect([l.count, l.total, l.share, l.status]).toEqual([9, 10, 0.9, "on target"]);
+  });
+
+  it("report mix: the short format target follows a what-if on the oral and FDR shares (no figure of its own)", () => {
+    const { config } = resolveConfig({ reportOralShare: 0.5, reportFdrShare: 0.3 });
+    const l = mixOf(50, 30, 20, 0, config.config).shortFormat;
+    expect([l.target, l.status]).toEqual([0.8, "on target"]);
+    expect(mixOf(60, 30, 10, 0, config.config).shortFormat.status).toBe("above target");
   });
 });
 

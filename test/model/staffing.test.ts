@@ -1,8 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { DEFAULT_CONFIG, resolveConfig, type ModelConfig, type Overrides, type Rounding } from "../../src/model/config";
 import {
   adminGap,
   adminNeeded,
+  competitionRanks,
   paromCountersign,
   parseParomAssessment,
   parseTeamType,
@@ -236,6 +238,82 @@ describe("staffing.complexClusters: ranking and the top 25% (NPS Operating Model
     const r = rankClusters(distinct(4), zero);
     expect(r.ranking).toBeUndefined();
     expect(r.problems.map((p) => p.code)).toEqual(["staffing.weightsZero"]);
+  });
+});
+
+describe("staffing.complexClusters: a division-sized list (NPS Operating Model v1.0, ch.8)", () => {
+  /** A small deterministic generator (mulberry32), so the list is the same on every run. */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("staffing.complexClusters: 200,000 clusters are ranked without overflowing the stack, ranks and complex count as counted one by one (NPS Operating Model v1.0, ch.8)", () => {
+    const next = random(20261203);
+    const whole = (max: number) => Math.floor(next() * (max + 1));
+    // Small whole numbers, so many clusters tie.
+    const list = Array.from({ length: 200_000 }, (_, i) =>
+      cluster(`C${i + 1}`, 0, { caseloadVolume: whole(5000), caseloadComplexity: whole(20), partnerships: whole(5), geography: whole(3), courts: whole(4), offices: whole(6) }),
+    );
+    let r: ReturnType<typeof flagsOf> | undefined;
+    expect(() => (r = flagsOf(list))).not.toThrow();
+    const ranking = r!;
+    const scores = ranking.clusters.map((c) => c.score);
+    expect(ranking.target).toBe(50_000);
+    // Brute force on a sample: rank = 1 + the number of strictly greater scores.
+    const sample = [0, 1, 2, 99_999, 199_999, ...Array.from({ length: 30 }, () => whole(199_999))];
+    for (const i of sample) {
+      let greater = 0;
+      for (const s of scores) if (s > scores[i]!) greater += 1;
+      expect(ranking.clusters[i]!.rank).toBe(1 + greater);
+      expect(ranking.clusters[i]!.complex).toBe(1 + greater <= ranking.target);
+    }
+    // The complex count: every cluster scoring at least the target-th highest score (ties included).
+    const descending = Float64Array.from(scores).sort().reverse();
+    const cut = descending[ranking.target - 1]!;
+    let atLeast = 0;
+    for (const s of scores) if (s >= cut) atLeast += 1;
+    expect(ranking.complexCount).toBe(atLeast);
+    expect(ranking.complexCount).toBeGreaterThanOrEqual(ranking.target);
+    // Rank 1 goes to the highest score.
+    const first = ranking.clusters.filter((c) => c.rank === 1);
+    expect(first.length).toBeGreaterThan(0);
+    for (const c of first) expect(c.score).toBe(descending[0]);
+  }, 30_000);
+
+  it("staffing.complexClusters: ranks match counting the strictly greater scores, ties sharing a rank (NPS Operating Model v1.0, ch.8)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 8 }).map((n) => n / 8), { maxLength: 60 }), (scores) => {
+        expect(competitionRanks(scores)).toEqual(scores.map((s) => 1 + scores.filter((t) => t > s).length));
+      }),
+      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 500) },
+    );
+    expect(competitionRanks([0.5, 1, 0.5, 0.25])).toEqual([2, 1, 2, 4]);
+    expect(competitionRanks([])).toEqual([]);
+  });
+});
+
+describe("staffing: very large figures stay finite (Employer's reply on the E3 Phase 2 Blueprint, ch.4; NPS Operating Model v1.0, ch.7)", () => {
+  it("staffing.omAdminRatio: 1e300 OM FTE needs 2.5e299 CAs, not Infinity (rounding to nine decimals changes nothing that large)", () => {
+    expect(adminNeeded(1e300, "OM", DEFAULT_CONFIG)).toBe(2.5e299);
+    expect(adminGap(1e300, 0, "OM", DEFAULT_CONFIG).short).toBe(2.5e299);
+  });
+
+  it("staffing.yosFte: a YOS caseload of 1e308 gives a finite resource (NPS Operating Model v1.0, ch.7)", () => {
+    const r = yosFte(1e308, DEFAULT_CONFIG);
+    expect(Number.isFinite(r.cases)).toBe(true);
+    expect(Number.isFinite(r.fte)).toBe(true);
+    expect(r.fte / 2.5e305).toBeCloseTo(1, 9);
+  });
+
+  it("staffing: floating-point dust is still tidied away at ordinary sizes (0.1 × 3 cases is 0.3)", () => {
+    expect(yosFte(3, withFigures({ yosCaseloadShare: 0.1 })).cases).toBe(0.3);
+    expect(adminNeeded(11, "OM", DEFAULT_CONFIG)).toBe(2.75);
   });
 });
 

@@ -25,6 +25,7 @@ describe("picture data", () => {
     const oral = mix.types.find((l) => l.key === "Oral")!;
     expect(oral).toMatchObject({ count: 2, total: 3, target: 0.6 });
     expect(mix.authors.find((l) => l.key === "PO")).toMatchObject({ count: 1, total: 3, target: 0.35 });
+    expect(mix.shortFormat).toMatchObject({ key: "Short format", count: 3, total: 3, target: 0.9 });
   });
 
   it("report mix uses the what-if targets", () => {

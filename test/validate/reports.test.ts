@@ -47,22 +47,26 @@ function reports(spec: [type: string, grade: string, n: number][]): [CellValue, 
 
 const run = (rule: Rule, c: RuleContext): Finding[] => rule.check(c);
 
-describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (NPS Operating Model v1.0, ch.2)", () => {
-  it("reports.typeMix: a log on target gives no findings and a summary with figure and target", () => {
+describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR, 90% short format (NPS Operating Model v1.0, ch.2)", () => {
+  it("reports.typeMix: a log on target gives no findings and a summary with figure and target, the short format in brackets", () => {
     const t = courtReports(reports([["Oral", "PSO", 60], ["FDR", "PSO", 30], ["SDR", "PO", 10]]));
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(t), [])).toEqual({ figure: "60.0% oral / 30.0% FDR / 10.0% SDR", target: "60/30/10 ±5" });
+    expect(reportTypeMixRule.summarise!(ctx(t), [])).toEqual({
+      figure: "60.0% oral / 30.0% FDR / 10.0% SDR (90.0% short format)",
+      target: "60/30/10 (90 short format) ±5",
+    });
   });
 
-  it("reports.typeMix: the summary reads like the pane shows it (58.1% oral / 31.0% FDR / 10.9% SDR)", () => {
+  it("reports.typeMix: the summary reads like the pane shows it (58.1% oral / 31.0% FDR / 10.9% SDR, 89.1% short format)", () => {
     const t = courtReports(reports([["Oral", "PSO", 581], ["FDR", "PSO", 310], ["SDR", "PO", 109]]));
-    expect(reportTypeMixRule.summarise!(ctx(t), [])!.figure).toBe("58.1% oral / 31.0% FDR / 10.9% SDR");
+    expect(reportTypeMixRule.summarise!(ctx(t), [])!.figure).toBe("58.1% oral / 31.0% FDR / 10.9% SDR (89.1% short format)");
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
   });
 
   it("reports.typeMix: each share outside tolerance is one warning with figure, target and source", () => {
     const t = courtReports(reports([["Oral", "PSO", 40], ["FDR", "PSO", 45], ["SDR", "PO", 15]]));
     const f = run(reportTypeMixRule, ctx(t));
+    // 85% short format is within 90% ±5: no warning for it.
     expect(f.map((x) => [x.rule, x.severity, x.figure, x.target, x.source, x.sheet])).toEqual([
       ["reports.typeMix", "warning", 0.4, 0.6, "NPS Operating Model v1.0, ch.2", "Court reports"],
       ["reports.typeMix", "warning", 0.45, 0.3, "NPS Operating Model v1.0, ch.2", "Court reports"],
@@ -81,11 +85,30 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (NPS Operating Model v1.
     expect(oralFindings.length === 0 ? "none" : oralFindings[0]!.severity).toBe(want);
   });
 
-  it("reports.typeMix: targets and tolerance come from the configuration (a what-if)", () => {
+  it("reports.typeMix: targets and tolerance come from the configuration (a what-if); the short format target is oral + FDR", () => {
     const { config } = resolveConfig({ reportOralShare: 0.4, reportFdrShare: 0.45, reportSdrShare: 0.15, reportMixTolerance: 0.01 });
     const t = courtReports(reports([["Oral", "PSO", 40], ["FDR", "PSO", 45], ["SDR", "PO", 15]]));
     expect(run(reportTypeMixRule, ctx(t, config.config))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(t, config.config), [])!.target).toBe("40/45/15 ±1");
+    expect(reportTypeMixRule.summarise!(ctx(t, config.config), [])!.target).toBe("40/45/15 (85 short format) ±1");
+  });
+
+  it.each([
+    // Out of 100 reports; oral and FDR split 2:1 within the short format.
+    ["below", 80, 20, 1], ["on", 90, 10, 0], ["above", 98, 2, 1],
+  ] as const)("reports.typeMix: a short format share %s its 90%% target (%i short, %i SDR) gives %i short format warnings (ch.2)", (_how, short, sdr, n) => {
+    const oral = Math.round((short * 2) / 3);
+    const t = courtReports(reports([["Oral", "PSO", oral], ["FDR", "PSO", short - oral], ["SDR", "PO", sdr]]));
+    const f = run(reportTypeMixRule, ctx(t)).filter((x) => x.target === 0.9);
+    expect(f.length).toBe(n);
+    for (const x of f) expect([x.rule, x.severity, x.figure, x.source]).toEqual(["reports.typeMix", "warning", short / 100, "NPS Operating Model v1.0, ch.2"]);
+  });
+
+  it("reports.typeMix: the short format warning names the share, the count and the target (ch.2)", () => {
+    const t = courtReports(reports([["Oral", "PSO", 54], ["FDR", "PSO", 26], ["SDR", "PO", 20]]));
+    const f = run(reportTypeMixRule, ctx(t)).filter((x) => x.target === 0.9);
+    expect(f.map((x) => x.message)).toEqual([
+      "Short format reports (oral and FDR) are 80.0% of the 100 court reports (80); the target is 90.0% (±5 points) (NPS Operating Model v1.0, ch.2).",
+    ]);
   });
 
   it("reports.typeMix: unknown types are left out of the mix (and reported by reports.rows)", () => {
@@ -96,7 +119,7 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR (NPS Operating Model v1.
   it("reports.typeMix: an empty log gives no findings and says so in the summary", () => {
     const t = courtReports([]);
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(t), [])!.figure).toBe("no reports");
+    expect(reportTypeMixRule.summarise!(ctx(t), [])).toEqual({ figure: "no reports", target: "60/30/10 (90 short format) ±5" });
   });
 
   it("reports.typeMix: without a Court reports sheet the rule finds nothing (the engine reports it not checked)", () => {

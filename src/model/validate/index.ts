@@ -18,6 +18,12 @@ export type * from "./types";
 export { REPORT_SHEET_NAME, reportTable, type ReportRow } from "./report-table";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Append by a loop: push(...list) overflows the call stack when a rule finds something on every row of a long sheet. */
+function append(into: Finding[], list: readonly Finding[]): void {
+  for (const f of list) into.push(f);
+}
+
 /** Shown before anything else (rule book §1: warn before anyone relies on the tiers). */
 export const FIRST_RULES: readonly string[] = ["caseload.percentHazard", "config.override"];
 
@@ -46,7 +52,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
       findings.push({ rule: "layout.duplicateKind", severity: "warning", sheet: sheet.name, message: problem("layout.duplicateKind", { sheet: sheet.name, what: def.name, first: first.sheet }).message, source: LAYOUT_SOURCE });
       continue;
     }
-    findings.push(...columnFindings(sheet, rec, def));
+    append(findings, columnFindings(sheet, rec, def));
     if (sheet.uncalculated !== undefined && sheet.uncalculated.count > 0)
       findings.push({
         rule: "data.uncalculated",
@@ -58,7 +64,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
       });
     const built = buildTable(sheet, rec);
     tables.set(rec.kind, built.table);
-    findings.push(...built.findings);
+    append(findings, built.findings);
   }
 
   if (tables.size === 0) {
@@ -85,7 +91,7 @@ export function validateWorkbook(book: WorkbookData, options: ValidateOptions = 
       continue;
     }
     const own = rule.check(ctx);
-    findings.push(...own);
+    append(findings, own);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of own) counts[f.severity]++;
     const s = rule.summarise?.(ctx, own);
