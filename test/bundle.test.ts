@@ -1,16 +1,15 @@
 /**
  * The built bundle, as Excel loads it: dist/functions.js evaluated in a bare JavaScript context
- * with only CustomFunctions and Office stubbed (no window, no document), and dist/functions.json
- * as Excel reads it. `npm test` builds dist/ before running the tests.
+ * with only CustomFunctions and Office stubbed (no window, no document; see support/bundle.ts), and
+ * dist/functions.json as Excel reads it. `npm test` builds dist/ before running the tests.
  */
-import { readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import { createContext, runInContext } from "node:vm";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { expectAs } from "./support/expect-as";
-import { ErrorCode, StubError, shown } from "./support/custom-functions-stub";
-
-const DIST = join(__dirname, "..", "dist");
+import { shown } from "./support/custom-functions-stub";
+import { associatedFunctions, bundleFunctions, DIST, type CustomFn } from "./support/bundle";
+import { BLANK, CONVENTIONS } from "./support/blanks";
 
 interface ParamMeta {
   name: string;
@@ -30,25 +29,11 @@ interface FunctionMeta {
 }
 
 let metadata: { functions: FunctionMeta[] };
-const associated = new Map<string, (...args: unknown[]) => unknown>();
+let associated: ReadonlyMap<string, CustomFn>;
 
 beforeAll(() => {
-  const script = join(DIST, "functions.js");
-  if (!existsSync(script)) throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does).");
+  associated = associatedFunctions(); // throws "run `npm run build` first" when dist/ is missing
   metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as typeof metadata;
-  const sandbox = {
-    CustomFunctions: {
-      Error: StubError,
-      ErrorCode,
-      associate: (id: string, fn: (...args: unknown[]) => unknown) => {
-        if (associated.has(id)) throw new Error(`${id} associated twice`);
-        associated.set(id, fn);
-      },
-    },
-    Office: { onReady: () => Promise.resolve({ host: null, platform: null }) },
-  };
-  // Only what a bare JavaScript engine has: touching the DOM at load would throw a ReferenceError here.
-  runInContext(readFileSync(script, "utf8"), createContext(sandbox), { filename: "functions.js" });
 });
 
 describe("built bundle: dist/functions.json and CustomFunctions.associate", () => {
@@ -64,6 +49,28 @@ describe("built bundle: dist/functions.json and CustomFunctions.associate", () =
       expectAs(f.helpUrl, f.id).toMatch(/^https:\/\/localhost:3000\/help\.html#[a-z_]+$/);
       for (const p of f.parameters) expectAs(p.description, `${f.id}(${p.name})`).toMatch(/\S{5,}/);
     }
+  });
+
+  it("keeps descriptions within Microsoft's published manifest schemas: the newest one's limits, and 128 characters per argument as every schema before v1.27 required", () => {
+    const dir = join(dirname(require.resolve("@microsoft/app-manifest/package.json")), "build", "json-schemas", "teams");
+    type Defs = Record<string, { properties?: { description?: { maxLength?: number } } }>;
+    const versions = readdirSync(dir)
+      .filter((v) => /^v\d+\.\d+$/.test(v) && existsSync(join(dir, v, "MicrosoftTeams.schema.json")))
+      .map((v) => ({ v: v.slice(1).split(".").map(Number), defs: (JSON.parse(readFileSync(join(dir, v, "MicrosoftTeams.schema.json"), "utf8")) as { definitions?: Defs }).definitions ?? {} }))
+      .filter((x) => x.defs.extensionFunction !== undefined)
+      .sort((a, b) => a.v[0]! - b.v[0]! || a.v[1]! - b.v[1]!);
+    const newest = versions.at(-1)!.defs;
+    const limit = (d: Defs, key: string) => d[key]!.properties!.description!.maxLength!;
+    const argMax = Math.min(128, limit(newest, "extensionFunctionParameter"));
+    for (const f of metadata.functions) {
+      expectAs(f.description!.length, f.id).toBeLessThanOrEqual(limit(newest, "extensionFunction"));
+      for (const p of f.parameters) expectAs(p.description!.length, `${f.id}(${p.name}): "${p.description!}"`).toBeLessThanOrEqual(argMax);
+    }
+  });
+
+  it("says in every argument's help what a blank cell means", () => {
+    for (const f of metadata.functions)
+      for (const p of f.parameters) expectAs(p.description, `${f.id}(${p.name})`).toMatch(/\b(blank|empty|omitted|Blank|Omitted)\b/);
   });
 
   it("every help link lands on a section of the built help page", () => {
@@ -96,23 +103,25 @@ describe("built bundle: dist/functions.json and CustomFunctions.associate", () =
 
 describe("built bundle: functions work as Excel calls them", () => {
   const col = (...v: unknown[]) => v.map((x) => [x]);
-  const nul = [[null]];
-
-  it("tier: TIER spills one tier per row (ch.3 Diagram 1)", () => {
-    const TIER = associated.get("TIER")!;
-    expect(shown(TIER(col("High", "Medium", null), col(1, 4, null), col(null, 80, null), nul, nul, nul, col("N", "Y", null), nul, null, null, null))).toEqual([
-      ["B2"], ["C1"], [""],
-    ]);
-  });
-
-  it("tier: TIER gives #VALUE! with a message naming the argument", () => {
-    const TIER = associated.get("TIER")!;
-    const out = shown(TIER([["Hgh"]], nul, nul, nul, nul, nul, nul, nul, null, null, null)) as string[][];
-    expect(out[0]![0]).toMatch(/^#VALUE!: rosh: expected Low, None, Medium, High or Very High/);
-  });
 
   it("allocate: ALLOCATE_GRADE advises PO for High RoSH in tier C2 (ch.1 summary)", () => {
-    const ALLOCATE = associated.get("ALLOCATE_GRADE")!;
-    expect(shown(ALLOCATE([["C2"], ["C2"]], [["High"], ["Medium"]], null, null, null, null))).toEqual([["PO"], ["PSO"]]);
+    const fns = bundleFunctions();
+    expect(shown(fns.ALLOCATE_GRADE([["C2"], ["C2"]], [["High"], ["Medium"]], null, null, null, null))).toEqual([["PO"], ["PSO"]]);
+  });
+
+  describe.each(CONVENTIONS)("blank cells as $name", ({ blank }) => {
+    const fns = bundleFunctions(blank);
+    const nul = [[BLANK]];
+
+    it("tier: TIER spills one tier per row (ch.3 Diagram 1)", () => {
+      expect(shown(fns.TIER(col("High", BLANK, "Medium"), col(1, BLANK, 4), col(BLANK, BLANK, 80), nul, nul, nul, col("N", BLANK, "Y"), nul, null, null, null))).toEqual([
+        ["B2"], [""], ["C1"],
+      ]);
+    });
+
+    it("tier: TIER gives #VALUE! with a message naming the argument", () => {
+      const out = shown(fns.TIER([["Hgh"]], nul, nul, nul, nul, nul, nul, nul, null, null, null)) as string[][];
+      expect(out[0]![0]).toMatch(/^#VALUE!: rosh: expected Low, None, Medium, High or Very High/);
+    });
   });
 });
