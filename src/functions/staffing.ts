@@ -13,24 +13,24 @@ import {
   type ParomAssessment,
 } from "../model/staffing";
 import { isBlank, isErrorText, parseChoice, parseNumber, parseYesNo, type CellValue } from "../model/values";
-import { arg, CellProblem, configInForce, option, rowwise, toExcel, type Cells, type Out } from "./runner";
+import { CellProblem, configInForce, firstRowProblem, num, readSetting, rowwise, setting, text, toExcel, type Cells, type Out } from "./runner";
 
 /**
  * Case administrator FTE a team needs: staff FTE ÷ 4 in an OM team, ÷ 3 in a court team (Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration). On FTE, so part-time staff count by their FTE: 11 OM FTE needs 2.75 CA FTE. Unrounded; ratios follow the task pane's what-if figures. One answer per row.
  * @customfunction ADMIN_NEEDED
  * @helpurl https://localhost:3000/help.html#admin_needed
- * @param staff_fte The team's OM FTE (OM team) or court staff FTE (court team), 0 or more; 10.5 for ten full-time and one half-time. A cell or a column; a blank gives a blank.
- * @param team_type OM (offender management team, 1:4) or Court (court team, 1:3). A cell or a column.
+ * @param staff_fte The team's OM FTE (OM team) or court staff FTE (court team), 0 or more; 10.5 for 10 full-time and 1 half-time. Blank: blank.
+ * @param team_type OM (offender management team, 1:4) or Court (court team, 1:3). A cell or a column. Blank (or 0): #VALUE!.
  * @returns Case administrator FTE needed per row.
  */
 export function admin_needed(staff_fte: any[][], team_type: any[][]): any[][] {
   return toExcel(() => {
     const config = configInForce();
     return rowwise(
-      [arg("staff_fte", fte), arg("team_type", parseTeamType)] as const,
+      [num("staff_fte", fte), text("team_type", parseTeamType)] as const,
       [staff_fte, team_type],
       ([staff, type]): Result<number | ""> => {
-        // A blank FTE beside a team type passed once for the whole column is an unused row: nothing to work out.
+        // A blank FTE beside one team type for the whole column is an unused row: nothing to work out.
         if (staff === undefined) return ok("");
         if (type === undefined) return fail("value.required", { arg: "team_type", expected: "OM or Court" });
         return ok(adminNeeded(staff, type, config));
@@ -43,15 +43,15 @@ export function admin_needed(staff_fte: any[][], team_type: any[][]): any[][] {
  * SPOs needed to line manage a number of POs and PSOs at 1 SPO to 10 staff (Employer's reply on the E3 Phase 2 Blueprint, ch.3). The span counts people, not FTE: a part-timer needs a line manager as much as a full-timer. Whole SPOs round up (11 staff need 2) unless exact is TRUE (1.1). One answer per row.
  * @customfunction SPO_NEEDED
  * @helpurl https://localhost:3000/help.html#spo_needed
- * @param staff Headcount of POs and PSOs to be line managed: a whole number of people, 0 or more. A cell or a column.
- * @param [exact] TRUE for the unrounded staff ÷ span (1.1); default FALSE gives whole SPOs, rounded up (2).
+ * @param staff Headcount of POs and PSOs to line manage: a whole number of people, 0 or more. A cell or a column. Blank: blank.
+ * @param [exact] TRUE for the unrounded staff ÷ span (1.1). Blank or FALSE: whole SPOs, rounded up (2).
  * @returns SPOs needed per row.
  */
 export function spo_needed(staff: any[][], exact?: any): any[][] {
   return toExcel(() => {
     const config = configInForce();
     return rowwise(
-      [arg("staff", headcount), option("exact", parseYesNo)] as const,
+      [num("staff", headcount), setting("exact", parseYesNo)] as const,
       [staff, exact],
       ([n, ex]) => {
         if (n === undefined) return fail("value.required", { arg: "staff", expected: "a whole number of people" });
@@ -71,16 +71,16 @@ const MEASURE_LABELS = { caseloadVolume: "volume", caseloadComplexity: "complexi
  * Which LDU clusters are complex and have a SOSM: clusters ranked by caseload volume, caseload complexity, local partnerships, geography, courts and offices, the top 25% complex (NPS Operating Model v1.0, ch.8). Each measure is divided by its largest value across the clusters, then weighted (weights from the task pane, 1 each by default); the top 25% rounds up by default (7 clusters give 2) and clusters tied at the cut-off are all complex. Spills one answer per cluster.
  * @customfunction COMPLEX_CLUSTERS
  * @helpurl https://localhost:3000/help.html#complex_clusters
- * @param cluster_names A column of cluster names, one row per LDU cluster; every cluster needs a name.
- * @param volume Caseload volume of each cluster, 0 or more (a column as tall as cluster_names).
- * @param complexity Caseload complexity of each cluster (e.g. share or count of high-risk cases), 0 or more.
- * @param partnerships Local partnerships of each cluster (e.g. number of local authorities and partner bodies), 0 or more.
- * @param geography Geography of each cluster (e.g. area or travel time), 0 or more.
- * @param courts Courts in each cluster, 0 or more.
- * @param offices Offices in each cluster, 0 or more.
- * @param [output] "flag" (default): TRUE for a complex cluster with a SOSM, else FALSE; "rank": 1 is the most complex, ties share a rank; "score": weighted complexity from 0 to 1.
- * @param [share] Share of clusters that are complex, from 0 to 1. Default: the task pane's figure, normally 0.25.
- * @param [rounding] How share × clusters rounds: up, nearest or down. Default: the task pane's figure, normally up.
+ * @param cluster_names A column of cluster names, one row per LDU cluster. Rows blank in every column are skipped.
+ * @param volume Caseload volume of each cluster, 0 or more, as tall as cluster_names. Desktop Excel reads an empty cell as 0.
+ * @param complexity Caseload complexity of each cluster (e.g. share of high-risk cases), 0 or more. Desktop Excel reads an empty cell as 0.
+ * @param partnerships Local partnerships of each cluster (e.g. partner bodies), 0 or more. Desktop Excel reads an empty cell as 0.
+ * @param geography Geography of each cluster (e.g. area or travel time), 0 or more. Desktop Excel reads an empty cell as 0.
+ * @param courts Courts in each cluster, 0 or more. Desktop Excel reads an empty cell as 0.
+ * @param offices Offices in each cluster, 0 or more. Desktop Excel reads an empty cell as 0.
+ * @param [output] "flag": TRUE for a complex cluster; "rank": 1 is the most complex; "score": 0 to 1. Blank or 0: flag.
+ * @param [share] Share of clusters that are complex, above 0 up to 1. Blank or 0: the task pane's figure, normally 0.25.
+ * @param [rounding] How share × clusters rounds: up, nearest or down. Blank or 0: the task pane's figure, normally up.
  * @returns One flag, rank or score per cluster.
  */
 export function complex_clusters(
@@ -96,35 +96,25 @@ export function complex_clusters(
   rounding?: any,
 ): any[][] {
   return toExcel(() => {
-    const out = scalar("output", output, (v, n) => parseChoice(v, n, OUTPUTS)) ?? "flag";
-    const shareValue = scalar("share", share, (v, n) => parseNumber(v, n, { min: 0, max: 1, expected: "a share from 0 to 1 (0.25 for the top 25%)" }));
-    const roundingValue = scalar("rounding", rounding, (v, n) => parseChoice(v, n, ROUNDINGS));
+    const out = readSetting(setting("output", (v, n) => parseChoice(v, n, OUTPUTS)), output) ?? "flag";
+    const shareValue = readSetting(setting("share", (v, n) => parseNumber(v, n, { min: 0, max: 1, expected: "a share from 0 to 1 (0.25 for the top 25%)" })), share);
+    const roundingValue = readSetting(setting("rounding", (v, n) => parseChoice(v, n, ROUNDINGS)), rounding);
     const config = configInForce();
     const clusters: ClusterMeasures[] = [];
-    const anyNumber = (v: CellValue, n: string) => parseNumber(v, n, { expected: "a number of 0 or more" });
+    // Any number: a negative one is refused by the ranking, naming its cluster.
+    const measure = (v: CellValue, n: string) => parseNumber(v, n, { expected: "a number of 0 or more" });
     // Each non-blank row gives the index of its cluster; fully blank rows give "" and stay blank.
     const cells = rowwise(
-      [arg("cluster_names", text), ...MEASURE_ARGS.map((m) => arg(m, anyNumber))] as const,
+      [text("cluster_names", name), ...MEASURE_ARGS.map((m) => num(m, measure))] as const,
       [cluster_names, volume, complexity, partnerships, geography, courts, offices],
-      ([name, vol, cx, pa, geo, co, of]) => {
-        if (name === undefined) return fail("value.required", { arg: "cluster_names", expected: "the cluster's name" });
-        clusters.push({
-          name,
-          caseloadVolume: vol,
-          caseloadComplexity: cx,
-          partnerships: pa,
-          geography: geo,
-          courts: co,
-          offices: of,
-        });
+      ([cluster, vol, cx, pa, geo, co, of]) => {
+        if (cluster === undefined) return fail("value.required", { arg: "cluster_names", expected: "the cluster's name" });
+        clusters.push({ name: cluster, caseloadVolume: vol, caseloadComplexity: cx, partnerships: pa, geography: geo, courts: co, offices: of });
         return ok(clusters.length - 1);
       },
     );
-    cells.forEach((row, i) => {
-      const c = row[0];
-      if (c instanceof CellProblem) throw new CellProblem(problem("staffing.row", { arg: "the cluster ranges", row: i + 1, detail: c.problem.message }));
-    });
-    if (clusters.length === 0) throw new CellProblem(problem("staffing.clustersEmpty", { arg: "cluster_names" }, "notAvailable"));
+    firstRowProblem(cells, (row, detail) => problem("staffing.row", { arg: "the cluster ranges", row, detail }));
+    if (clusters.length === 0) return [[""]];
     const { ranking, problems } = rankClusters(clusters, config, {
       labels: MEASURE_LABELS,
       ...(shareValue !== undefined ? { share: shareValue } : {}),
@@ -143,15 +133,15 @@ export function complex_clusters(
  * Seconded PO FTE the NPS provides to a Youth Offending Service: resource equal to about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7). Reading: 10% of the caseload is the cases the NPS resource covers, turned into FTE at a cases-per-PO figure the Operating Model does not give (default 40): a caseload of 300 gives 30 cases, 0.75 FTE. One answer per row.
  * @customfunction YOS_FTE
  * @helpurl https://localhost:3000/help.html#yos_fte
- * @param yos_caseload The YOS caseload (cases), 0 or more. A cell or a column.
- * @param [cases_per_po] Cases one seconded PO FTE carries, from 1 to 1000. Default: the task pane's figure, normally 40 (an assumption: the Operating Model gives none).
+ * @param yos_caseload The YOS caseload: a whole number of cases, 0 or more. A cell or a column. Blank: blank.
+ * @param [cases_per_po] Cases one seconded PO FTE carries, 1 to 1000. Blank or 0: the task pane's figure, normally 40 (an assumption).
  * @returns Seconded PO FTE per row.
  */
 export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
   return toExcel(() => {
-    const perPo = scalar("cases_per_po", cases_per_po, figure("yosCasesPerPo"));
+    const perPo = readSetting(setting("cases_per_po", figure("yosCasesPerPo")), cases_per_po);
     const config = configInForce(perPo !== undefined ? { yosCasesPerPo: perPo } : {});
-    return rowwise([arg("yos_caseload", fte)] as const, [yos_caseload], ([n]) =>
+    return rowwise([num("yos_caseload", cases)] as const, [yos_caseload], ([n]) =>
       n === undefined ? fail("value.required", { arg: "yos_caseload", expected: "the YOS caseload, 0 or more" }) : ok(yosFte(n, config).fte),
     );
   });
@@ -161,23 +151,22 @@ export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
  * Whether an OM's PAROMs still need routine SPO countersignature (NPS Operating Model v1.0, ch.4): it may be lifted once the OM's three most recent reports in succession were assessed Good; a report not assessed Good ends the run. SPOs still audit and endorse a sample of each OM's PAROMs every year. One OM's assessments, oldest first, give one answer.
  * @customfunction PAROM_COUNTERSIGN
  * @helpurl https://localhost:3000/help.html#parom_countersign
- * @param assessments One OM's PAROM quality assessments in date order, oldest first: Good, Not good, Requires improvement or Inadequate. Blank cells are skipped.
- * @param [good_run] Successive Good reports that lift countersignature, from 1 to 50. Default: the task pane's figure, normally 3.
+ * @param assessments One OM's PAROM assessments, oldest first: Good, Not good, Requires improvement, Inadequate. Blank cells are skipped.
+ * @param [good_run] Successive Good reports that lift countersignature, a whole number 1 to 50. Blank or 0: the pane's figure, normally 3.
  * @returns "Countersign" while routine countersignature is required, "May lift" once the run is complete.
  */
 export function parom_countersign(assessments: any[][], good_run?: any): any[][] {
   return toExcel(() => {
-    const run = scalar("good_run", good_run, figure("paromGoodRun"));
+    const run = readSetting(setting("good_run", figure("paromGoodRun")), good_run);
     const config = configInForce(run !== undefined ? { paromGoodRun: run } : {});
     const list: ParomAssessment[] = [];
-    const cells = rowwise([arg("assessments", desktopBlank(parseParomAssessment))] as const, [assessments], ([a]) => {
+    const cells = rowwise([text("assessments", parseParomAssessment)] as const, [assessments], ([a]) => {
       if (a !== undefined) list.push(a);
       return ok("");
     });
-    cells.forEach((row, i) => {
-      const c = row[0];
-      if (c instanceof CellProblem) throw new CellProblem(problem("staffing.row", { arg: "assessments", row: i + 1, detail: c.problem.message }));
-    });
+    firstRowProblem(cells, (row, detail) => problem("staffing.row", { arg: "assessments", row, detail }));
+    // No assessment at all: nothing to advise on yet, so a blank rather than "Countersign".
+    if (list.length === 0) return [[""]];
     const result: Cells = [[paromCountersign(list, config).countersign ? "Countersign" : "May lift"]];
     return result;
   });
@@ -185,45 +174,31 @@ export function parom_countersign(assessments: any[][], good_run?: any): any[][]
 
 // --- helpers ---------------------------------------------------------------------------------
 
-/** FTE or a caseload: a number of 0 or more. */
+/** FTE: a number of 0 or more. */
 function fte(v: CellValue, name: string): Result<number | undefined> {
   return parseNumber(v, name, { min: 0, expected: "a number of 0 or more" });
+}
+
+/** A caseload: a whole number of cases, 0 or more. */
+function cases(v: CellValue, name: string): Result<number | undefined> {
+  return parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of cases, 0 or more" });
 }
 
 function headcount(v: CellValue, name: string): Result<number | undefined> {
   return parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of people, 0 or more (headcount, not FTE)" });
 }
 
-function text(v: CellValue, name: string): Result<string | undefined> {
-  if (isBlank(v) || v === 0 || v === false) return ok(undefined);
-  if (isErrorText(v)) return fail("value.errorCell", { arg: name, got: v });
+function name(v: CellValue, arg: string): Result<string | undefined> {
+  if (isBlank(v)) return ok(undefined);
+  if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
   return ok(String(v).trim());
-}
-
-/** Excel desktop passes a blank cell in a range as 0 (or FALSE): read it as blank, not as a bad value. */
-function desktopBlank<T>(parse: (v: CellValue, name: string) => Result<T | undefined>) {
-  return (v: CellValue, name: string): Result<T | undefined> => (v === 0 || v === false ? ok(undefined) : parse(v, name));
 }
 
 /** An argument overriding a model figure for one call, within the figure's allowed range. */
 function figure(key: FigureKey) {
-  const def = FIGURES[key] as { min?: number; max?: number };
+  const def = FIGURES[key] as { min?: number; max?: number; integer?: boolean };
   const min = def.min ?? 0;
   const max = def.max ?? Number.MAX_VALUE;
-  return (v: CellValue, name: string) => parseNumber(v, name, { min, max, expected: `a number from ${min} to ${max}` });
+  const whole = def.integer === true;
+  return (v: CellValue, n: string) => parseNumber(v, n, { min, max, integer: whole, expected: `${whole ? "a whole number" : "a number"} from ${min} to ${max}` });
 }
-
-/** An optional single-value argument: a value, a 1×1 matrix or null; a bigger range is a problem. */
-function scalar<T>(name: string, raw: unknown, parse: (v: CellValue, name: string) => Result<T | undefined>): T | undefined {
-  let v: CellValue;
-  if (Array.isArray(raw)) {
-    const rows = raw as unknown[][];
-    if (rows.length !== 1 || !Array.isArray(rows[0]) || rows[0].length !== 1) throw new CellProblem(problem("range.scalar", { arg: name }));
-    v = rows[0][0] as CellValue;
-  } else v = raw as CellValue;
-  const r = parse(v, name);
-  if (!r.ok) throw new CellProblem(r.problem);
-  return r.value;
-}
-
-

@@ -1,30 +1,28 @@
 /* Custom functions for tiering and allocation. JSDoc here is the help Excel shows in autocomplete. */
 import { allocateGrade } from "../model/allocate";
-import { computeTier } from "../model/tier";
+import { computeTier, type TierInput } from "../model/tier";
 import { parsePercent, parseRosh, parseTier, parseYesNo, parseMappaCategory, parseMappaLevel } from "../model/values";
-import { problem } from "../model/problem";
-import type { CellValue } from "../model/values";
+import { fail, problem } from "../model/problem";
 import { getSettings } from "../shared/settings";
-import { arg, option, rowwise, toExcel } from "./runner";
+import { num, readSetting, rowwise, setting, text, toExcel, yesNo } from "./runner";
 
-const fractionSwitch = option("scores_as_fractions", parseYesNo);
-const napoDvSwitch = option("napo_dv", parseYesNo);
+const fractionSwitch = setting("scores_as_fractions", parseYesNo);
 
 /**
- * The tier of each case (A, B1, B2, C1, C2, D1, D2), from NPS Operating Model ch.3 Diagram 1. MAPPA level 2 or 3 gives A; otherwise the highest band of RSR, OGRS and RoSH, with digit 1 when any additional factor is present. Pass whole columns to spill one tier per row.
+ * The tier of each case (A, B1, B2, C1, C2, D1, D2), from NPS Operating Model v1.0 ch.3 Diagram 1. MAPPA level 2 or 3 gives A; otherwise the highest band of RSR, OGRS and RoSH, with digit 1 when any additional factor is present. Give table columns (Caseload[RoSH]) or whole columns: one tier per row spills. A row with every cell blank gives a blank.
  * @customfunction TIER
  * @helpurl https://localhost:3000/help.html#tier
- * @param rosh RoSH level: Low, None, Medium, High or Very High. A cell or a column.
- * @param rsr RSR score in percentage points: 6.9 or "6.9%" means 6.9%. Blank if not scored.
- * @param ogrs OGRS score in percentage points: 90 means 90%. Blank if not scored.
- * @param mappa_category MAPPA category 1, 2 or 3; blank when not a MAPPA case.
- * @param mappa_level MAPPA level 1, 2 or 3; level 2 or 3 makes the case tier A.
- * @param child_protection_plan Child protection plan in place? Yes/No, Y/N, TRUE/FALSE or 1/0; blank is No.
- * @param iom Managed under Integrated Offender Management? Yes/No; blank is No.
- * @param vulnerability Vulnerability ('yes' on OASys section 8, risk of suicide or self-harm)? Yes/No; blank is No.
- * @param [scores_as_fractions] TRUE when RSR and OGRS are percent-formatted cells holding fractions (0.069 for 6.9%). Default FALSE.
- * @param [domestic_violence] Domestic violence present? Yes/No. Used only with the Napo variant.
- * @param [napo_dv] TRUE to count domestic violence as an additional factor (Napo's feedback on the Operating Model, ch.3). Default: the task pane's setting, normally FALSE.
+ * @param rosh RoSH level: Low, None, Medium, High or Very High. Blank (or 0 from a blank cell): tier from the scores alone.
+ * @param rsr RSR in percentage points: 6.9 or "6.9%" is 6.9%. Blank: not scored. 0 is a score of 0.
+ * @param ogrs OGRS in percentage points: 90 is 90%. Blank: not scored. 0 is a score of 0.
+ * @param mappa_category MAPPA category 1, 2 or 3. Blank or 0: not a MAPPA case.
+ * @param mappa_level MAPPA level 1, 2 or 3; level 2 or 3 makes the case tier A. Blank or 0: no MAPPA level.
+ * @param child_protection_plan Child protection plan in place? Yes/No, Y/N, TRUE/FALSE or 1/0. Blank is No.
+ * @param iom Managed under Integrated Offender Management? Yes/No. Blank is No.
+ * @param vulnerability Vulnerability ('yes' on OASys section 8: risk of suicide or self-harm)? Yes/No. Blank is No.
+ * @param [scores_as_fractions] TRUE when RSR and OGRS cells hold fractions (0.069 for 6.9%). Blank or FALSE: percentage points.
+ * @param [domestic_violence] Domestic violence present? Yes/No; blank is No. Used only with the Napo variant.
+ * @param [napo_dv] TRUE counts domestic violence as an additional factor (Napo), FALSE does not. Omitted: the task pane's setting.
  * @returns One tier per row.
  */
 export function tier(
@@ -41,43 +39,58 @@ export function tier(
   napo_dv?: any,
 ): any[][] {
   return toExcel(() => {
-    const fr = fractionSwitch.parse(asScalar(scores_as_fractions), fractionSwitch.name);
-    const fractions = fr.ok && fr.value === true;
+    const fractions = readSetting(fractionSwitch, scores_as_fractions) === true;
+    const score = (v: Parameters<typeof parsePercent>[0], n: string) => parsePercent(v, n, fractions);
     const specs = [
-      arg("rosh", parseRosh),
-      arg("rsr", (v, n) => parsePercent(v, n, fractions)),
-      arg("ogrs", (v, n) => parsePercent(v, n, fractions)),
-      arg("mappa_category", parseMappaCategory),
-      arg("mappa_level", parseMappaLevel),
-      arg("child_protection_plan", parseYesNo),
-      arg("iom", parseYesNo),
-      arg("vulnerability", parseYesNo),
+      text("rosh", parseRosh),
+      num("rsr", score),
+      num("ogrs", score),
+      num("mappa_category", parseMappaCategory),
+      num("mappa_level", parseMappaLevel),
+      yesNo("child_protection_plan", parseYesNo),
+      yesNo("iom", parseYesNo),
+      yesNo("vulnerability", parseYesNo),
       fractionSwitch,
-      arg("domestic_violence", parseYesNo),
-      napoDvSwitch,
+      yesNo("domestic_violence", parseYesNo),
+      setting("napo_dv", parseYesNo, { zeroIsValue: true }),
     ] as const;
+    const input: { -readonly [K in keyof TierInput]: TierInput[K] } = {};
+    const options = { napoDomesticViolence: readSetting(specs[10], napo_dv) ?? getSettings().variants.napoDomesticViolence };
     return rowwise(
       specs,
       [rosh, rsr, ogrs, mappa_category, mappa_level, child_protection_plan, iom, vulnerability, scores_as_fractions, domestic_violence, napo_dv],
-      ([ro, rs, og, cat, lvl, cpp, i, vul, , dv, napo]) =>
-        computeTier(
-          { rosh: ro, rsr: rs, ogrs: og, mappaCategory: cat, mappaLevel: lvl, childProtectionPlan: cpp, iom: i, vulnerability: vul, domesticViolence: dv },
-          { napoDomesticViolence: napo ?? getSettings().variants.napoDomesticViolence },
-        ),
+      ([ro, rs, og, cat, lvl, cpp, i, vul, , dv]) => {
+        // Excel desktop passes blank score cells as 0: with no RoSH, scores of 0 alone cannot be told from no scores.
+        if (ro === undefined && (rs ?? 0) === 0 && (og ?? 0) === 0 && (rs !== undefined || og !== undefined)) return fail("tier.zeroScoresOnly", { arg: "rosh" });
+        // One input object for the call, refilled per row: computeTier reads it and keeps nothing.
+        input.rosh = ro;
+        input.rsr = rs;
+        input.ogrs = og;
+        input.mappaCategory = cat;
+        input.mappaLevel = lvl;
+        input.childProtectionPlan = cpp;
+        input.iom = i;
+        input.vulnerability = vul;
+        input.domesticViolence = dv;
+        return computeTier(input, options);
+      },
     );
   });
 }
 
 /**
- * Advises the grade of Offender Manager for each case: PO or PSO (NPS Operating Model ch.1 and ch.3). Tiers A and B, and High or Very High RoSH in any tier, go to a PO; C1 to a PO unless the PSO has shown competency; C2, D1 and D2 to a PSO. Advice only: managers decide.
+ * Advises the grade of Offender Manager for each case, PO or PSO (NPS Operating Model v1.0 ch.1, ch.3). Tiers A and B, and High or Very High RoSH, go to a PO; C1 to a PO unless the PSO has shown competency; C2, D1 and D2 to a PSO, with the rules for sex offender cases. Never lower than the RoSH alone gives: D1 with Medium RoSH is taken as C1. Advice only: managers decide.
  * @customfunction ALLOCATE_GRADE
  * @helpurl https://localhost:3000/help.html#allocate_grade
- * @param tier Tier of the case: A, B1, B2, C1, C2, D1 or D2 (e.g. from NPS.TIER). A cell or a column.
- * @param rosh RoSH level: Low, None, Medium, High or Very High. Needed for tiers C and D.
+ * @param tier Tier of the case: A, B1, B2, C1, C2, D1 or D2 (e.g. from NPS.TIER). Blank (or 0): #VALUE!, a tier is needed.
+ * @param rosh RoSH: Low, None, Medium, High or Very High. May be blank for tiers A and B; tiers C and D need it.
  * @param [pso_competent] Tier C1: has the PSO demonstrated competency? Yes/No; blank is No.
- * @param [crc_escalation] Transferred from a CRC because risk increased? Yes/No; Yes gives PO in the first instance.
- * @param [indeterminate] Life or indeterminate sentence? Yes/No. Allocated on RoSH unless the Napo variant is on.
- * @param [napo_indeterminate] TRUE to allocate every life or indeterminate sentence to a PO (Napo's feedback on the Operating Model, ch.3). Default: the task pane's setting, normally FALSE.
+ * @param [crc_escalation] Transferred from a CRC because risk increased? Yes/No; Yes gives a PO. Blank is No.
+ * @param [indeterminate] Life or indeterminate sentence? Yes/No; blank is No. Allocated on RoSH unless napo_indeterminate.
+ * @param [napo_indeterminate] TRUE: every life or indeterminate sentence to a PO (Napo); FALSE: on RoSH. Omitted: the task pane's setting.
+ * @param [sex_offender] A sex offender case? Yes/No; blank is No. Yes needs a trained PSO (D1, D2) or one on the CJL (C1, C2).
+ * @param [pso_trained] D1/D2 sex offender case: PSO trained for such cases, with management oversight? Yes/No; blank is No.
+ * @param [pso_cjl] PSO training to be a PO (CJL qualification), at an appropriate point? Yes/No; blank is No.
  * @returns PO or PSO per row.
  */
 export function allocate_grade(
@@ -87,36 +100,37 @@ export function allocate_grade(
   crc_escalation?: any[][],
   indeterminate?: any[][],
   napo_indeterminate?: any,
+  sex_offender?: any[][],
+  pso_trained?: any[][],
+  pso_cjl?: any[][],
 ): any[][] {
-  return toExcel(() =>
-    rowwise(
+  return toExcel(() => {
+    const variants = getSettings().variants;
+    return rowwise(
       [
-        arg("tier", parseTier),
-        arg("rosh", parseRosh),
-        arg("pso_competent", parseYesNo),
-        arg("crc_escalation", parseYesNo),
-        arg("indeterminate", parseYesNo),
-        option("napo_indeterminate", parseYesNo),
+        text("tier", parseTier),
+        text("rosh", parseRosh),
+        yesNo("pso_competent", parseYesNo),
+        yesNo("crc_escalation", parseYesNo),
+        yesNo("indeterminate", parseYesNo),
+        setting("napo_indeterminate", parseYesNo, { zeroIsValue: true }),
+        yesNo("sex_offender", parseYesNo),
+        yesNo("pso_trained", parseYesNo),
+        yesNo("pso_cjl", parseYesNo),
       ] as const,
-      [tier, rosh, pso_competent, crc_escalation, indeterminate, napo_indeterminate],
-      ([t, r, comp, crc, ind, napo]) => {
+      [tier, rosh, pso_competent, crc_escalation, indeterminate, napo_indeterminate, sex_offender, pso_trained, pso_cjl],
+      ([t, r, comp, crc, ind, napo, so, trained, cjl]) => {
         if (t === undefined) return { ok: false, problem: requiredTier() };
         const res = allocateGrade(
-          { tier: t, rosh: r, psoCompetent: comp, crcEscalation: crc, indeterminate: ind },
-          { napoIndeterminateToPo: napo ?? getSettings().variants.napoIndeterminateToPo },
+          { tier: t, rosh: r, psoCompetent: comp, crcEscalation: crc, indeterminate: ind, sexOffender: so, psoSexOffenderTrained: trained, psoCjl: cjl },
+          { napoIndeterminateToPo: napo ?? variants.napoIndeterminateToPo },
         );
         return res.ok ? { ok: true, value: res.value.grade } : res;
       },
-    ),
-  );
+    );
+  });
 }
 
 function requiredTier() {
   return problem("value.required", { arg: "tier", expected: "a tier A, B1, B2, C1, C2, D1 or D2" });
-}
-
-/** An optional switch may arrive as a value, a 1x1 matrix or null. */
-function asScalar(v: unknown): CellValue {
-  if (Array.isArray(v)) return (Array.isArray(v[0]) ? v[0][0] : v[0]) as CellValue;
-  return v as CellValue;
 }

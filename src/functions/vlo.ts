@@ -3,7 +3,7 @@ import { fail, ok, type Result } from "../model/problem";
 import { isBlank, isErrorText, parseNumber, type CellValue } from "../model/values";
 import { checkVloTable, DEFAULT_VLO_WEIGHTS, readVloTable, vloWeight, type VloWeightTable } from "../model/vlo";
 import { getSettings } from "../shared/settings";
-import { arg, CellProblem, rowwise, toExcel } from "./runner";
+import { CellProblem, num, rowwise, text, toExcel } from "./runner";
 
 const count = (v: CellValue, name: string) => parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of 0 or more" });
 
@@ -11,14 +11,14 @@ const count = (v: CellValue, name: string) => parseNumber(v, name, { min: 0, int
  * The workload score of each victim case, for equity in VLO caseloads (NPS Operating Model ch.1, ch.5): case-type weight times the sum of each activity's count times its weight. The Operating Model gives no weights: without a weights range this uses the add-in's DEFAULT table (or the table set in the task pane), which is an assumption, not the operating model's.
  * @customfunction VLO_WEIGHT
  * @helpurl https://localhost:3000/help.html#vlo_weight
- * @param case_type Case type, as named in the weights table. Default table: Standard, Sexual offence, Domestic abuse, Homicide, Indeterminate, Mental health order, Non-statutory. A cell or a column.
- * @param home_visits Number of home visits (default weight 3). Whole number of 0 or more; blank is 0.
- * @param phone_calls Number of phone calls (default weight 0.5).
- * @param letters Number of letters (default weight 0.5).
- * @param meetings Number of meetings, in the office or with other agencies (default weight 1.5).
- * @param [parole_representations] Number of representations to the Parole Board (victim personal statement, licence conditions) (default weight 2).
- * @param [mappa_representations] Number of representations to MAPPA meetings (default weight 1.5).
- * @param [weights] The division's own table, three columns with a header row Kind | Name | Weight, then one row per case type ("case type") and per activity ("activity"). Replaces the default.
+ * @param case_type Case type, as named in the weights table (default: Standard, Sexual offence, Domestic abuse, ...). Blank (or 0): #VALUE!.
+ * @param home_visits Number of home visits (default weight 3): a whole number, 0 or more. Blank is 0.
+ * @param phone_calls Number of phone calls (default weight 0.5): a whole number, 0 or more. Blank is 0.
+ * @param letters Number of letters (default weight 0.5): a whole number, 0 or more. Blank is 0.
+ * @param meetings Number of meetings, in the office or with other agencies (default weight 1.5). Blank is 0.
+ * @param [parole_representations] Representations to the Parole Board (victim statement, licence conditions) (default weight 2). Blank is 0.
+ * @param [mappa_representations] Representations to MAPPA meetings (default weight 1.5). Blank is 0.
+ * @param [weights] The division's table: header Kind | Name | Weight, rows "case type" or "activity". Blank or 0: the pane's or default table.
  * @returns One workload score per row.
  */
 export function vlo_weight(
@@ -35,13 +35,13 @@ export function vlo_weight(
     const table = weightTable(weights);
     return rowwise(
       [
-        arg("case_type", parseCaseType),
-        arg("home_visits", count),
-        arg("phone_calls", count),
-        arg("letters", count),
-        arg("meetings", count),
-        arg("parole_representations", count),
-        arg("mappa_representations", count),
+        text("case_type", parseCaseType),
+        num("home_visits", count),
+        num("phone_calls", count),
+        num("letters", count),
+        num("meetings", count),
+        num("parole_representations", count),
+        num("mappa_representations", count),
       ] as const,
       [case_type, home_visits, phone_calls, letters, meetings, parole_representations, mappa_representations],
       ([type, hv, pc, le, me, pr, mr]) => {
@@ -53,9 +53,9 @@ export function vlo_weight(
   });
 }
 
-/** A case type as written; Excel desktop's 0 or FALSE for a blank cell reads as blank. */
+/** A case type as written. */
 function parseCaseType(v: CellValue, name: string): Result<string | undefined> {
-  if (isBlank(v) || v === 0 || v === false) return ok(undefined);
+  if (isBlank(v)) return ok(undefined);
   if (isErrorText(v)) return fail("value.errorCell", { arg: name, got: v });
   return ok(String(v).trim());
 }
@@ -63,7 +63,9 @@ function parseCaseType(v: CellValue, name: string): Result<string | undefined> {
 /** The weights range if given, else the task pane's table, else the default; a bad table is one #VALUE! for the call. */
 function weightTable(weights: unknown): VloWeightTable {
   const rows = Array.isArray(weights) ? (weights as CellValue[][]) : [[weights as CellValue]];
-  const omitted = rows.length === 1 && rows[0]!.length === 1 && isBlank(rows[0]![0]);
+  // Omitted, or one blank cell (null on the web, 0 or FALSE on desktop): not given.
+  const only = rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0] : undefined;
+  const omitted = rows.length === 1 && rows[0]!.length === 1 && (isBlank(only) || only === 0 || only === false);
   if (!omitted) {
     const { table, problems } = readVloTable(rows, "weights", "the weights range");
     if (!table) throw new CellProblem(problems[0]!);

@@ -7,6 +7,7 @@
  * documented, configurable default (docs/operating-model.md: "it never invents certainty").
  */
 import { fail, ok, type Problem, type Result } from "./problem";
+import { numberText } from "./values";
 
 export type Rounding = "up" | "nearest" | "down";
 export const ROUNDINGS: readonly Rounding[] = ["up", "nearest", "down"];
@@ -18,9 +19,11 @@ interface FigureDef<T> {
   /** For numbers: the allowed range of an override. */
   readonly min?: number;
   readonly max?: number;
+  /** For counts: only whole numbers. */
+  readonly integer?: boolean;
 }
 
-function figure<T>(value: T, label: string, source: string, range: { min?: number; max?: number } = {}): FigureDef<T> {
+function figure<T>(value: T, label: string, source: string, range: { min?: number; max?: number; integer?: boolean } = {}): FigureDef<T> {
   return { value, label, source, ...range };
 }
 
@@ -46,12 +49,12 @@ export const FIGURES = {
   yosCasesPerPo: figure(40, "Cases one seconded PO FTE carries, to turn the 10% of the YOS caseload into FTE", "Add-in default: NPS Operating Model v1.0, ch.7, gives no cases-per-PO figure", { min: 1, max: 1000 }),
   yosSecondmentYears: figure(3, "Length of a YOS secondment, years", "NPS Operating Model v1.0, ch.7", { min: 0, max: 50 }),
   apCaFte: figure(0.5, "Case administrator FTE in each Approved Premises", "NPS Operating Model v1.0, ch.6", { min: 0, max: 10 }),
-  apWakingStaff: figure(2, "Waking staff on site at all times in an Approved Premises", "NPS Operating Model v1.0, ch.6", { min: 0, max: 20 }),
+  apWakingStaff: figure(2, "Waking staff on site at all times in an Approved Premises", "NPS Operating Model v1.0, ch.6", { min: 0, max: 20, integer: true }),
   apPurposefulHours: figure(6, "Purposeful activity per resident per week, hours", "NPS Operating Model v1.0, ch.6", { min: 0, max: 168 }),
   apFinanceAdminPerAreaManager: figure(1, "Full-time financial administrators per AP area manager", "NPS Operating Model v1.0, ch.6", { min: 0, max: 10 }),
-  paromGoodRun: figure(3, "Successive PAROMs assessed Good before routine SPO countersignature may be lifted", "NPS Operating Model v1.0, ch.4", { min: 1, max: 50 }),
-  upwStartBusinessDays: figure(20, "Unpaid work starts within this many working days of sentence", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 365 }),
-  upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 120 }),
+  paromGoodRun: figure(3, "Successive PAROMs assessed Good before routine SPO countersignature may be lifted", "NPS Operating Model v1.0, ch.4", { min: 1, max: 50, integer: true }),
+  upwStartBusinessDays: figure(20, "Unpaid work starts within this many working days of sentence", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 365, integer: true }),
+  upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 120, integer: true }),
   upwMaxTravelMinutes: figure(90, "Most travel to an unpaid work placement, minutes each way", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 600 }),
   upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 0, max: 1 }),
 } as const;
@@ -131,16 +134,17 @@ export function checkOverride(key: string, raw: number | string): Result<number 
     const s = String(raw).trim().toLowerCase() as Rounding;
     return ROUNDINGS.includes(s) ? ok(s) : fail("config.value", { arg: key, got: raw, expected: ROUNDINGS.join(", ") });
   }
-  const n = typeof raw === "number" ? raw : Number(String(raw).trim());
+  const n = typeof raw === "number" ? raw : numberText(String(raw));
   const min = def.min ?? -Infinity;
   const max = def.max ?? Infinity;
-  if (!Number.isFinite(n) || n < min || n > max)
-    return fail("config.value", { arg: key, got: raw, expected: `a number from ${min} to ${max}` });
+  if (!Number.isFinite(n) || n < min || n > max || (def.integer === true && !Number.isInteger(n)))
+    return fail("config.value", { arg: key, got: raw, expected: `${def.integer === true ? "a whole number" : "a number"} from ${min} to ${max}` });
   return ok(n);
 }
 
 /** Round a count of clusters (or posts) as the configuration says. */
 export function roundBy(n: number, how: Rounding): number {
-  const x = Math.round(n * 1e9) / 1e9;
+  // Nine decimals absorb floating-point noise (0.25 × 12 = 3.0000000000000004); past 2^53 there is none.
+  const x = Math.abs(n * 1e9) < 2 ** 53 ? Math.round(n * 1e9) / 1e9 : n;
   return how === "up" ? Math.ceil(x) : how === "down" ? Math.floor(x) : Math.round(x);
 }

@@ -48,6 +48,9 @@ export function roshBand(rosh: Rosh): Band {
   return rosh === "High" || rosh === "Very High" ? "B" : rosh === "Medium" ? "C" : "D";
 }
 
+/** Shared results: a caseload is tiered row by row, and results are immutable. */
+const OK_TIER: Readonly<Record<Tier, Result<Tier>>> = { A: ok("A"), B1: ok("B1"), B2: ok("B2"), C1: ok("C1"), C2: ok("C2"), D1: ok("D1"), D2: ok("D2") };
+
 const TIER_OF: Record<Band, readonly [Tier, Tier]> = { B: ["B1", "B2"], C: ["C1", "C2"], D: ["D1", "D2"] };
 
 /** The additional factors of Diagram 1, once: each with its name and when it is present (DV only under Napo's variant). */
@@ -84,7 +87,7 @@ function higher(a: Band | undefined, b: Band): Band {
 export function computeTier(input: TierInput, options: TierOptions = {}): Result<Tier> {
   if (input.mappaCategory !== undefined && input.mappaLevel === undefined)
     return fail("tier.mappaLevelMissing", { arg: "mappa_level", category: input.mappaCategory });
-  if (input.mappaLevel === 2 || input.mappaLevel === 3) return ok("A");
+  if (input.mappaLevel === 2 || input.mappaLevel === 3) return OK_TIER.A;
   if (options.napoDomesticViolence === true && input.domesticViolence === undefined)
     return fail("tier.dvMissing", { arg: "domestic_violence" });
 
@@ -94,7 +97,7 @@ export function computeTier(input: TierInput, options: TierOptions = {}): Result
   if (input.ogrs !== undefined) band = higher(band, ogrsBand(input.ogrs));
   if (input.rosh !== undefined) band = higher(band, roshBand(input.rosh));
   if (band === undefined) return fail("tier.noScores", { arg: "rosh" });
-  return ok(TIER_OF[band][hasAdditionalFactor(input, options) ? 0 : 1]);
+  return OK_TIER[TIER_OF[band][hasAdditionalFactor(input, options) ? 0 : 1]];
 }
 
 /** Tiers ordered from most to least intensive, for comparisons ("is tier X lower than Y?"). */

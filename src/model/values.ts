@@ -156,7 +156,19 @@ export function parseGrade(v: CellValue, arg: string): Result<Grade | undefined>
   return s === "PO" || s === "PSO" ? ok(s) : fail("value.grade", { arg, got: v });
 }
 
-/** A number within bounds; text holding a number is read as that number. */
+/**
+ * Text that holds a number as a person writes one in a UK sheet: an optional sign, digits (with
+ * thousands commas: 1,250), an optional decimal point. Anything else is not a number here, so
+ * "0x10" is not 16, "1e1" is not 10 and "Infinity" is not a number: Excel shows all of these as text.
+ */
+const NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
+export function numberText(s: string): number {
+  const t = s.trim();
+  if (t === "" || t === "+" || t === "-" || t === "." || !NUMBER_TEXT.test(t) || !/\d/.test(t)) return NaN;
+  return Number(t.replace(/,/g, ""));
+}
+
+/** A number within bounds; text holding a number (see numberText) is read as that number. */
 export function parseNumber(
   v: CellValue,
   arg: string,
@@ -164,7 +176,7 @@ export function parseNumber(
 ): Result<number | undefined> {
   if (isBlank(v)) return ok(undefined);
   if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : NaN;
+  const n = typeof v === "number" ? v : typeof v === "string" ? numberText(v) : NaN;
   if (
     !Number.isFinite(n) ||
     (bounds.min !== undefined && n < bounds.min) ||

@@ -8,7 +8,7 @@
  * everywhere it shows; a division's own table (Kind | Name | Weight) replaces it.
  */
 import { fail, ok, problem, type Problem, type Result } from "./problem";
-import { isBlank, isErrorText, type CellValue } from "./values";
+import { isBlank, isErrorText, numberText, type CellValue } from "./values";
 
 /** The activities a VLO's work is counted in; each function argument is one of these. */
 export const VLO_ACTIVITIES = ["home visit", "phone call", "letter", "meeting", "parole representation", "MAPPA representation"] as const;
@@ -147,7 +147,7 @@ export function readVloTable(rows: readonly (readonly CellValue[])[], arg: strin
       return;
     }
     const label = cellText(name).trim();
-    const w = typeof weight === "number" ? weight : typeof weight === "string" && weight.trim() !== "" && !isErrorText(weight) ? Number(weight) : NaN;
+    const w = typeof weight === "number" ? weight : typeof weight === "string" && !isErrorText(weight) ? numberText(weight) : NaN;
     if (!Number.isFinite(w) || w < 0) {
       problems.push(problem("vlo.tableWeight", { arg, row, name: label, got: weight }));
       return;

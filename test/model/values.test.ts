@@ -8,8 +8,10 @@ import {
   parseGrade,
   parseYesNo,
   parseNumber,
+  numberText,
   type CellValue,
 } from "../../src/model/values";
+import { checkOverride } from "../../src/model/config";
 import type { Result } from "../../src/model/problem";
 
 function value<T>(r: Result<T>): T {
@@ -39,7 +41,7 @@ describe("cells: RoSH", () => {
   });
 
   it("says a cell holds an Excel error rather than calling it a bad word", () => {
-    expect(message(parseRosh("#N/A", "rosh"))).toMatch(/holds the error "#N\/A"/);
+    expect(message(parseRosh("#N/A", "rosh"))).toMatch(/^#N\/A in rosh: the cell holds an Excel error/);
   });
 });
 
@@ -116,5 +118,26 @@ describe("cells: tier, grade and numbers", () => {
     expect(message(parseNumber(1.5, "fte", { min: 0, max: 1, expected: "an FTE from 0 to 1" }))).toBe(
       "fte: expected an FTE from 0 to 1; got 1.5.",
     );
+  });
+});
+
+describe("cells: numbers written as text, as Excel reads them", () => {
+  it.each([
+    ["11", 11], [" 10.5 ", 10.5], ["1,250", 1250], ["-3", -3], ["+2", 2], [".5", 0.5], ["1,234,567.25", 1234567.25],
+  ])("reads %j as %d", (text, n) => {
+    expect(numberText(text)).toBe(n);
+  });
+
+  it.each(["0x10", "1e1", "1E-3", "Infinity", "NaN", "", " ", "+", ".", "1,00", "12,34,567", "1 000", "--1", "0b1", "1.2.3", "١٢"])(
+    "refuses %j: Excel shows it as text, so reading it as a number would be a guess",
+    (text) => {
+      expect(numberText(text)).toBeNaN();
+    },
+  );
+
+  it("a what-if figure that counts things must be whole (good_run 2.5 is refused, 3 is taken)", () => {
+    expect(checkOverride("paromGoodRun", 2.5).ok).toBe(false);
+    expect(checkOverride("paromGoodRun", "3")).toEqual({ ok: true, value: 3 });
+    expect(checkOverride("omAdminRatio", "0x10").ok).toBe(false);
   });
 });

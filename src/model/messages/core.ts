@@ -29,7 +29,12 @@ export const CORE_MESSAGES = {
   "value.grade": (p: Got) => `${p.arg}: expected a grade PO or PSO; got ${show(p.got)}.`,
   "value.number": (p: Got & { expected: string }) => `${p.arg}: expected ${p.expected}; got ${show(p.got)}.`,
   "value.choice": (p: Got & { choices: readonly string[] }) => `${p.arg}: expected one of ${p.choices.join(", ")}; got ${show(p.got)}.`,
-  "value.errorCell": (p: Got) => `${p.arg}: the cell holds the error ${show(p.got)}; fix it before this can be worked out.`,
+  "value.errorCell": (p: Got) =>
+    `${String(p.got).trim()} in ${p.arg}: the cell holds an Excel error (#N/A often means a lookup found nothing); fix it before this can be worked out.`,
+  "value.unsupported": (p: Arg & { what: string }) => `${p.arg}: expected text, a number or TRUE/FALSE; got ${p.what}.`,
+  "value.headerRow": (p: Arg & { detail: string }) =>
+    `${p.detail} If this is the header row, start the range on the row below it, or use the table's column (e.g. Caseload[RoSH]).`,
+  "value.resultTooLarge": (p: Arg) => `The result is too large for Excel to hold; check ${p.arg}.`,
 
   // --- ranges (custom-function edge) -------------------------------------------------
   "range.notColumn": (p: Arg & { rows: number; cols: number }) =>
@@ -41,6 +46,8 @@ export const CORE_MESSAGES = {
   // --- tiering (NPS Operating Model v1.0, ch.3 Diagram 1) ------------------------------------------
   "tier.noScores": (_p: Arg) =>
     `The tier cannot be worked out: rosh, rsr and ogrs are all blank. Give at least one (NPS Operating Model v1.0, ch.3 Diagram 1).`,
+  "tier.zeroScoresOnly": (_p: Arg) =>
+    `The tier cannot be worked out: rosh is blank and rsr and ogrs are 0. Excel desktop passes a blank cell as 0, so a score of 0 cannot be told from no score; give the RoSH level (NPS Operating Model v1.0, ch.3 Diagram 1).`,
   "tier.mappaLevelMissing": (p: Arg & { category: number }) =>
     `${p.arg} is blank but mappa_category is ${p.category}; give the MAPPA level (1, 2 or 3): level 2 or 3 makes the case tier A.`,
   "tier.dvMissing": (p: Arg) =>

@@ -19,7 +19,6 @@ export const REPORT_MESSAGES = {
   "report.mixRow": (p: Arg & { row: number; detail: string }) => `Row ${p.row} of ${p.arg}: ${p.detail}`,
   "report.mixPartBlank": (p: Arg & { given: string; got: unknown }) =>
     `${p.arg} is blank but ${p.given} holds ${show(p.got)}; every report needs both its type and its author's grade.`,
-  "report.mixEmpty": (p: Arg) => `${p.arg} holds no reports: there is no mix to work out.`,
 
   // --- validation findings (sheet "Court reports") -------------------------------------
   "report.shareOff": (p: { what: string; share: number; count: number; total: number; target: number; tolerance: number; source: string }) =>
