@@ -29,7 +29,8 @@
  *
  * Options: CASES=n (default 100000), RUNS=n (default 5), KEEP=1 keeps the generated file,
  * NO_TIME=1 measures peak memory without /usr/bin/time, HOSTILE=0 leaves out the hostile files
- * (bench/hostile.ts: the most cells and shared strings the reader accepts, and two zip bombs).
+ * (bench/hostile.ts: the most cells and shared strings the reader accepts, and two zip bombs),
+ * FUNCTIONS=0 leaves out the custom functions' per-row cost (bench/functions.bench.ts, run last).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -40,6 +41,7 @@ import { buildSync } from "esbuild";
 import { makeDivision } from "../scripts/sample-division";
 import { makeHostile } from "./hostile";
 import { streamDivision } from "../scripts/make-samples";
+import { functionsBench } from "./functions.bench";
 
 const MB = 1024 * 1024;
 const ROOT = join(__dirname, "..");
@@ -302,6 +304,10 @@ async function main(): Promise<void> {
         `${havePython ? `; openpyxl script: ${got.openpyxl[0]!.note ?? ""}` : ""}. In-process child peak memory ${mb(median(inPeak))} (median).`,
     );
     if (process.env["HOSTILE"] !== "0") await hostile(dir);
+    if (process.env["FUNCTIONS"] !== "0") {
+      console.log("");
+      if ((await functionsBench()) !== 0) process.exitCode = 1;
+    }
   } finally {
     if (process.env["KEEP"] !== "1") rmSync(dir, { recursive: true, force: true });
     else console.log(`Kept ${file}`);

@@ -207,18 +207,24 @@ export function rowwise<S extends readonly ArgSpec<unknown>[], R extends Out>(
   // read once per call, and a blank once per column. Parsers are pure: the memo changes no answer.
   const memos = columns.map(() => new Map<string | boolean, Result<unknown>>());
   const blanks = columns.map((i) => read(specs[i]!, null));
+  // The blank convention for a number, as read() applies it, without its checks for other values.
+  const zeroIsBlank = columns.map((i) => specs[i]!.kind === "text");
   const firstBad = singles.find((i) => bad[i] !== undefined);
 
   const out: Cells = new Array(end);
   const values: unknown[] = new Array(n);
+  const colData = columns.map((i) => matrices[i]!);
+  const raws: unknown[] = new Array(columns.length);
   for (let row = 0; row < end; row++) {
     for (let i = 0; i < n; i++) values[i] = fixed[i];
     let blank = true;
     let problem: Problem | undefined;
     let problemRaw: unknown;
+    // Every cell of the row is fetched before any is read, so the memory loads overlap.
+    for (let k = 0; k < columns.length; k++) raws[k] = first(colData[k]![row]);
     for (let k = 0; k < columns.length; k++) {
       const i = columns[k]!;
-      const raw = first(matrices[i]![row]);
+      const raw = raws[k];
       let r: Result<unknown> | undefined;
       if (raw === null || raw === undefined) r = blanks[k]!;
       else {
@@ -230,7 +236,8 @@ export function rowwise<S extends readonly ArgSpec<unknown>[], R extends Out>(
             r = read(specs[i]!, raw);
             if (memo.size < MEMO_LIMIT) memo.set(raw, r);
           }
-        } else r = read(specs[i]!, raw);
+        } else if (typeof raw === "number") r = raw === 0 && zeroIsBlank[k] ? blanks[k]! : specs[i]!.parse(raw, specs[i]!.name);
+        else r = read(specs[i]!, raw);
       }
       if (r.ok) values[i] = r.value;
       else if (problem === undefined) {

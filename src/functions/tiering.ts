@@ -59,19 +59,22 @@ export function tier(
     return rowwise(
       specs,
       [rosh, rsr, ogrs, mappa_category, mappa_level, child_protection_plan, iom, vulnerability, scores_as_fractions, domestic_violence, napo_dv],
-      ([ro, rs, og, cat, lvl, cpp, i, vul, , dv]) => {
+      (v) => {
+        // Indexed, not destructured: this runs once per case, and a pattern walks the array's iterator.
+        const rs = v[1];
+        const og = v[2];
         // Excel desktop passes blank score cells as 0: with no RoSH, scores of 0 alone cannot be told from no scores.
-        if (ro === undefined && (rs ?? 0) === 0 && (og ?? 0) === 0 && (rs !== undefined || og !== undefined)) return fail("tier.zeroScoresOnly", { arg: "rosh" });
+        if (v[0] === undefined && (rs ?? 0) === 0 && (og ?? 0) === 0 && (rs !== undefined || og !== undefined)) return fail("tier.zeroScoresOnly", { arg: "rosh" });
         // One input object for the call, refilled per row: computeTier reads it and keeps nothing.
-        input.rosh = ro;
+        input.rosh = v[0];
         input.rsr = rs;
         input.ogrs = og;
-        input.mappaCategory = cat;
-        input.mappaLevel = lvl;
-        input.childProtectionPlan = cpp;
-        input.iom = i;
-        input.vulnerability = vul;
-        input.domesticViolence = dv;
+        input.mappaCategory = v[3];
+        input.mappaLevel = v[4];
+        input.childProtectionPlan = v[5];
+        input.iom = v[6];
+        input.vulnerability = v[7];
+        input.domesticViolence = v[9];
         return computeTier(input, options);
       },
     );

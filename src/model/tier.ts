@@ -69,11 +69,14 @@ export function additionalFactors(input: TierInput, options: TierOptions = {}): 
 
 /** Whether any additional factor is present, without building the list (validation tiers every case). */
 function hasAdditionalFactor(input: TierInput, options: TierOptions): boolean {
-  return FACTORS.some((f) => f.present(input, options));
+  for (let k = 0; k < FACTORS.length; k++) if (FACTORS[k]!.present(input, options)) return true;
+  return false;
 }
 
-function higher(a: Band | undefined, b: Band): Band {
-  return a === undefined || BAND_ORDER[b] > BAND_ORDER[a] ? b : a;
+/** Bands as ranks, so that the highest is a comparison of numbers: -1 none, 0 D, 1 C, 2 B. */
+const RANK_BAND: readonly Band[] = ["D", "C", "B"];
+function rank(b: Band): number {
+  return BAND_ORDER[b];
 }
 
 /**
@@ -92,12 +95,12 @@ export function computeTier(input: TierInput, options: TierOptions = {}): Result
     return fail("tier.dvMissing", { arg: "domestic_violence" });
 
   // The highest band any one score indicates; no arrays here: validation tiers every case.
-  let band: Band | undefined;
-  if (input.rsr !== undefined) band = higher(band, rsrBand(input.rsr));
-  if (input.ogrs !== undefined) band = higher(band, ogrsBand(input.ogrs));
-  if (input.rosh !== undefined) band = higher(band, roshBand(input.rosh));
-  if (band === undefined) return fail("tier.noScores", { arg: "rosh" });
-  return OK_TIER[TIER_OF[band][hasAdditionalFactor(input, options) ? 0 : 1]];
+  let top = -1;
+  if (input.rsr !== undefined) top = Math.max(top, rank(rsrBand(input.rsr)));
+  if (input.ogrs !== undefined) top = Math.max(top, rank(ogrsBand(input.ogrs)));
+  if (input.rosh !== undefined) top = Math.max(top, rank(roshBand(input.rosh)));
+  if (top < 0) return fail("tier.noScores", { arg: "rosh" });
+  return OK_TIER[TIER_OF[RANK_BAND[top]!][hasAdditionalFactor(input, options) ? 0 : 1]];
 }
 
 /** Tiers ordered from most to least intensive, for comparisons ("is tier X lower than Y?"). */
