@@ -18,7 +18,7 @@ const count = (v: CellValue, name: string) => parseNumber(v, name, { min: 0, int
  * @param meetings Number of meetings, in the office or with other agencies (default weight 1.5). Blank is 0.
  * @param [parole_representations] Representations to the Parole Board (victim statement, licence conditions) (default weight 2). Blank is 0.
  * @param [mappa_representations] Representations to MAPPA meetings (default weight 1.5). Blank is 0.
- * @param [weights] The division's table: header Kind | Name | Weight, rows "case type" or "activity". Blank or 0: the pane's or default table.
+ * @param [weights] The division's table: Kind | Name | Weight. Blank or 0: the pane's or default table. Fill each Weight: desktop reads empty as 0.
  * @returns One workload score per row.
  */
 export function vlo_weight(
@@ -67,7 +67,11 @@ function weightTable(weights: unknown): VloWeightTable {
   const only = rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0] : undefined;
   const omitted = rows.length === 1 && rows[0]!.length === 1 && (isBlank(only) || only === 0 || only === false);
   if (!omitted) {
-    const { table, problems } = readVloTable(rows, "weights", "the weights range");
+    // The blank convention in a table: Kind and Name are text (desktop's 0 or FALSE is blank); Weight is a number.
+    const text = (v: CellValue): CellValue => (v === 0 || v === false ? null : v);
+    const plainRows = rows.map((r) => (Array.isArray(r) && r.length === 3 ? [text(r[0]), text(r[1]), r[2] === false ? null : r[2]] : r));
+    const cleaned = plainRows.map((r) => (r.length === 3 && isBlank(r[0]) && isBlank(r[1]) && (r[2] === 0 || isBlank(r[2])) ? [null, null, null] : r));
+    const { table, problems } = readVloTable(cleaned, "weights", "the weights range");
     if (!table) throw new CellProblem(problems[0]!);
     return table;
   }

@@ -70,6 +70,11 @@ describe("NPS.VLO_WEIGHT with a division's table (NPS Operating Model v1.0, ch.1
       expect(VLO(col("High", "low"), col(1, 1), col(2, 2), blank(), blank(), null, null, DIVISION)).toEqual([[14], [7]]);
     });
 
+    it("vlo: blank rows at the foot of a weights range are skipped, however Excel sends them", () => {
+      const roomy = [...DIVISION, [BLANK, BLANK, BLANK], [BLANK, BLANK, BLANK]];
+      expect(VLO(col("High", "low"), col(1, 1), col(2, 2), blank(), blank(), null, null, roomy)).toEqual([[14], [7]]);
+    });
+
     it("vlo: with the weights range, the default case types are unknown", () => {
       const out = VLO(one("Standard"), one(1), blank(), blank(), blank(), null, null, DIVISION) as string[][];
       expect(out[0]![0]).toBe('#VALUE!: case_type: the weights table has no case type "Standard"; expected one of High, Low.');
