@@ -108,10 +108,23 @@ function blankish(v: unknown): boolean {
 
 /** A cell read for an argument of this kind: the blank convention, then the argument's parser. */
 function read<T>(spec: ArgSpec<T>, raw: unknown): Result<T | undefined> {
-  let v = plain(raw);
+  const v = plain(raw);
   if (v instanceof Unsupported) return { ok: false, problem: problem("value.unsupported", { arg: spec.name, what: v.what }) };
-  if (spec.kind === "text" || (spec.kind === "setting" && spec.zeroIsValue !== true) ? v === 0 || v === false : spec.kind === "number" && v === false) v = null;
-  return spec.parse(v, spec.name);
+  return spec.parse(v === 0 || v === false ? desktopBlank(spec, v) : v, spec.name);
+}
+
+/** The blank convention: what Excel desktop's 0 or FALSE means for this kind of argument. */
+function desktopBlank(spec: ArgSpec<unknown>, v: 0 | false): CellValue {
+  switch (spec.kind) {
+    case "text":
+      return null;
+    case "setting":
+      return spec.zeroIsValue === true ? v : null;
+    case "number":
+      return v === false ? null : v;
+    case "yesNo":
+      return v;
+  }
 }
 
 /** An argument as rows of cells, without copying Excel's array (a whole column is a million rows). */
@@ -207,8 +220,6 @@ export function rowwise<S extends readonly ArgSpec<unknown>[], R extends Out>(
   // read once per call, and a blank once per column. Parsers are pure: the memo changes no answer.
   const memos = columns.map(() => new Map<string | boolean, Result<unknown>>());
   const blanks = columns.map((i) => read(specs[i]!, null));
-  // The blank convention for a number, as read() applies it, without its checks for other values.
-  const zeroIsBlank = columns.map((i) => specs[i]!.kind === "text");
   const firstBad = singles.find((i) => bad[i] !== undefined);
 
   const out: Cells = new Array(end);
@@ -236,8 +247,7 @@ export function rowwise<S extends readonly ArgSpec<unknown>[], R extends Out>(
             r = read(specs[i]!, raw);
             if (memo.size < MEMO_LIMIT) memo.set(raw, r);
           }
-        } else if (typeof raw === "number") r = raw === 0 && zeroIsBlank[k] ? blanks[k]! : specs[i]!.parse(raw, specs[i]!.name);
-        else r = read(specs[i]!, raw);
+        } else r = read(specs[i]!, raw);
       }
       if (r.ok) values[i] = r.value;
       else if (problem === undefined) {

@@ -12,7 +12,7 @@ import {
   type ClusterMeasures,
   type ParomAssessment,
 } from "../model/staffing";
-import { isBlank, isErrorText, parseChoice, parseNumber, parseYesNo, type CellValue } from "../model/values";
+import { parseChoice, parseNumber, parseText, parseYesNo, type CellValue } from "../model/values";
 import { CellProblem, configInForce, firstRowProblem, num, readSetting, rowwise, setting, text, toExcel, type Cells, type Out } from "./runner";
 
 /**
@@ -105,7 +105,7 @@ export function complex_clusters(
     const measure = (v: CellValue, n: string) => parseNumber(v, n, { expected: "a number of 0 or more" });
     // Each non-blank row gives the index of its cluster; fully blank rows give "" and stay blank.
     const cells = rowwise(
-      [text("cluster_names", name), ...MEASURE_ARGS.map((m) => num(m, measure))] as const,
+      [text("cluster_names", parseText), ...MEASURE_ARGS.map((m) => num(m, measure))] as const,
       [cluster_names, volume, complexity, partnerships, geography, courts, offices],
       ([cluster, vol, cx, pa, geo, co, of]) => {
         if (cluster === undefined) return fail("value.required", { arg: "cluster_names", expected: "the cluster's name" });
@@ -186,12 +186,6 @@ function cases(v: CellValue, name: string): Result<number | undefined> {
 
 function headcount(v: CellValue, name: string): Result<number | undefined> {
   return parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of people, 0 or more (headcount, not FTE)" });
-}
-
-function name(v: CellValue, arg: string): Result<string | undefined> {
-  if (isBlank(v)) return ok(undefined);
-  if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
-  return ok(String(v).trim());
 }
 
 /** An argument overriding a model figure for one call, within the figure's allowed range. */

@@ -1,6 +1,6 @@
 /* Custom function for victim work weighting (NPS Operating Model v1.0, ch.1, ch.5). JSDoc here is the help Excel shows. */
-import { fail, ok, type Result } from "../model/problem";
-import { isBlank, isErrorText, parseNumber, type CellValue } from "../model/values";
+import { fail } from "../model/problem";
+import { isBlank, parseNumber, parseText, type CellValue } from "../model/values";
 import { checkVloTable, DEFAULT_VLO_WEIGHTS, readVloTable, vloWeight, type VloWeightTable } from "../model/vlo";
 import { getSettings } from "../shared/settings";
 import { CellProblem, num, rowwise, text, toExcel } from "./runner";
@@ -35,7 +35,7 @@ export function vlo_weight(
     const table = weightTable(weights);
     return rowwise(
       [
-        text("case_type", parseCaseType),
+        text("case_type", parseText),
         num("home_visits", count),
         num("phone_calls", count),
         num("letters", count),
@@ -51,13 +51,6 @@ export function vlo_weight(
       },
     );
   });
-}
-
-/** A case type as written. */
-function parseCaseType(v: CellValue, name: string): Result<string | undefined> {
-  if (isBlank(v)) return ok(undefined);
-  if (isErrorText(v)) return fail("value.errorCell", { arg: name, got: v });
-  return ok(String(v).trim());
 }
 
 /** The weights range if given, else the task pane's table, else the default; a bad table is one #VALUE! for the call. */

@@ -187,6 +187,13 @@ export function parseNumber(
   return ok(n);
 }
 
+/** Free text, such as a name or a case type, trimmed; an Excel error is not text. */
+export function parseText(v: CellValue, arg: string): Result<string | undefined> {
+  if (isBlank(v)) return ok(undefined);
+  if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
+  return ok(String(v).trim());
+}
+
 /** One of a fixed set of words, matched ignoring case, spaces, hyphens and underscores. */
 export function parseChoice<T extends string>(v: CellValue, arg: string, choices: readonly T[]): Result<T | undefined> {
   if (isBlank(v)) return ok(undefined);

@@ -187,6 +187,16 @@ describe("task pane in headless Chromium with a stand-in Excel host", () => {
     expect(png.readUInt32BE(16)).toBe(PANE_WIDTH); // the PNG header's width: the pane's, as Excel gives it
   });
 
+  it("shows the court report mix with its short-format line at the pane's width (screenshot in test-results/)", async () => {
+    const mix = page.locator("section[aria-labelledby='mix-h']");
+    await mix.scrollIntoViewIfNeeded();
+    const text = await mix.innerText();
+    expect(text).toMatch(/Short format \(oral and FDR\): \d+\.\d% \(\d+ of \d+\), target 90% ±5: (on|above|below) target/);
+    mkdirSync(OUT, { recursive: true });
+    await mix.screenshot({ path: join(OUT, "report-mix.png") });
+    expect(readFileSync(join(OUT, "report-mix.png")).readUInt32BE(16)).toBeLessThanOrEqual(PANE_WIDTH);
+  });
+
   it("has no axe-core accessibility violations on the What-if and Template tabs", async () => {
     await page.getByRole("tab", { name: "What-if" }).click();
     await page.getByRole("button", { name: "Apply what-if" }).waitFor();
