@@ -14,7 +14,7 @@ function start(): void {
   const el = document.getElementById("root");
   if (!el) return;
   const deps: PaneDeps = {
-    adapter: createExcelAdapter(undefined, undefined, [REPORT_SHEET_NAME]),
+    adapter: createExcelAdapter(undefined, { skipSheets: [REPORT_SHEET_NAME], getRanges: () => Office.context.requirements.isSetSupported("ExcelApi", "1.9") }),
     validate: validateWorkbook,
     reportSheet,
     store: documentSettingsStore(Office.context.document.settings),

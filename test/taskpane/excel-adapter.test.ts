@@ -1,295 +1,364 @@
 /**
- * The Excel adapter against office-addin-mock (test/taskpane/mock-excel.ts): reading in chunks with a
- * sync count that depends on chunks not rows, the report sheet replaced not appended, highlights
- * restored exactly, and Excel errors turned into sentences.
+ * The Excel adapter on Microsoft's own Office.js client (@microsoft/office-js, Excel web flavour)
+ * against the strict test host (test/support/office-host): requests are serialised by Microsoft's
+ * code, refused over 5 MB as Excel on the web refuses them, and a property read without load()
+ * throws Office's own PropertyNotLoaded. Every operation is exercised at 20,000 cells or findings.
  */
-import { describe, expect, it } from "@jest/globals";
-import {
-  asText,
-  CELLS_PER_SYNC,
-  columnIndex,
-  columnLetters,
-  createExcelAdapter,
-  excelErrorMessage,
-  HIGHLIGHT_COLOR,
-  parseOrigin,
-  planReads,
-  readSyncCount,
-  rowsPerChunk,
-} from "../../src/taskpane/excel-adapter";
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { asText, columnIndex, columnLetters, createExcelAdapter, excelErrorMessage, HIGHLIGHT_COLOR, parseOrigin, type CellRef, type ReportSheet } from "../../src/taskpane/excel-adapter";
+import { compressCells, joinAreas, splitAddress, areaAddress } from "../../src/taskpane/excel/addresses";
+import { workingName } from "../../src/taskpane/excel/report";
 import { LAYOUT } from "../../src/model/layout";
-import { mockExcel, sheetFromRows, type MockSheet } from "./mock-excel";
+import { validateWorkbook } from "../../src/model/validate";
+import type { WorkbookData } from "../../src/model/validate/types";
+import { HostBook, HostError, HostSheet, type HostValue } from "../support/office-host/book";
+import { officeClient, type OfficeClient } from "../support/office-host/client";
+import { PAYLOAD_LIMIT } from "../support/office-host/richapi";
 
-const caseload = () =>
-  sheetFromRows(
-    "Caseload",
-    [
-      ["Case ID", "OM", "RSR"],
-      ["X1", "Ann", 0.069],
-      ["X2", "Bob", 0.12],
-    ],
-    "B3",
-    { 2: "0.00%" },
-  );
+let open: OfficeClient[] = [];
+afterEach(() => {
+  for (const c of open) c.close();
+  open = [];
+});
 
-function bigSheet(rows: number, cols: number): MockSheet {
-  return {
-    name: "Caseload",
-    originRow: 1,
-    originCol: 0,
-    rowCount: rows,
-    columnCount: cols,
-    valueAt: (r, c) => (r === 1 ? `H${c}` : r * 100 + c),
-    written: new Map(),
-    fills: new Map(),
-    links: new Map(),
-  };
+function client(...sheets: HostSheet[]): OfficeClient {
+  const c = officeClient(new HostBook(sheets));
+  open.push(c);
+  return c;
 }
 
+const CASELOAD_HEADER = ["Case ID", "OM", "OM grade", "Team", "RoSH", "RSR", "OGRS", "Tier"];
+const ROSH = ["Low", "Medium", "High", "Very High"];
+const TIERS = ["D1", "C2", "B2", "A"];
+
+/** A caseload of n cases with `notes` unread text columns of 60 characters between its columns. */
+function caseloadRows(n: number, notes = 0): HostValue[][] {
+  const header = [...CASELOAD_HEADER.slice(0, 4), ...Array.from({ length: notes }, (_, i) => `Notes ${i + 1}`), ...CASELOAD_HEADER.slice(4)];
+  const rows: HostValue[][] = [header];
+  for (let i = 0; i < n; i++) {
+    const k = i % 4;
+    rows.push([`X${i + 1}`, `OM ${i % 50}`, k === 0 ? "PSO" : "PO", i % 2 ? "North" : "South", ...Array.from({ length: notes }, () => "n".repeat(60)), ROSH[k]!, 0.01 + k * 0.02, 0.2, TIERS[k]!]);
+  }
+  return rows;
+}
+
+const staff = () =>
+  HostSheet.of("Staff", [
+    ["Name", "Role", "FTE", "Team", "Line manager"],
+    ["Ann Lee", "PO", 1, "North", "Sue Kim"],
+    ["Sue Kim", "SPO", 1, "North", ""],
+  ]);
+
+/** The workbook as a file reader would hand it over: every cell of every sheet, from A1. */
+function fullRead(book: HostBook): WorkbookData {
+  return { sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows().map((r) => r.map((v) => (v === "" ? null : v))), originRow: 1, originCol: 0 })) };
+}
+
+const maxBytes = (c: OfficeClient) => Math.max(...c.host.requests.map((r) => Math.max(r.requestBytes, r.responseBytes)));
+
 describe("addresses", () => {
-  it.each([
-    ["Caseload!B3:K200", 3, 1],
-    ["'Court reports'!A1:E50", 1, 0],
-    ["Staff!$AA$10", 10, 26],
-    ["C7", 7, 2],
-  ])("parseOrigin(%s) gives row %i, column %i", (a, row, col) => {
-    expect(parseOrigin(a)).toEqual({ originRow: row, originCol: col });
+  it("column letters and indices agree both ways", () => {
+    for (const i of [0, 25, 26, 701, 702, 16383]) expect(columnIndex(columnLetters(i))).toBe(i);
+    expect(parseOrigin("'Court reports'!$B$3:K200")).toEqual({ originRow: 3, originCol: 1 });
+    expect(() => parseOrigin("Caseload!nonsense")).toThrow(/not an A1 range address/);
   });
-  it("rejects an address that is not A1", () => {
-    expect(() => parseOrigin("Sheet1!R1C1")).toThrow(/not an A1 range address/);
+
+  it("cells compress into runs per column, the same cells always the same addresses", () => {
+    const areas = compressCells(["E3", "E2", "E4", "F7", "E9", "E3"]);
+    expect(areas.map(areaAddress)).toEqual(["E2:E4", "E9", "F7"]);
+    expect(joinAreas(areas, 6, 10)).toEqual(["E2:E4", "E9,F7"]);
+    expect(joinAreas(areas, 100, 1)).toEqual(["E2:E4", "E9", "F7"]);
+    // Neighbouring columns with the same runs become rectangles.
+    expect(compressCells(["A4", "B4", "C4", "A5", "B5", "C5", "A7", "C7"]).map(areaAddress)).toEqual(["A4:C5", "A7", "C7"]);
   });
-  it.each([
-    [0, "A"],
-    [25, "Z"],
-    [26, "AA"],
-    [701, "ZZ"],
-    [702, "AAA"],
-  ])("column %i is %s and back", (i, l) => {
-    expect(columnLetters(i)).toBe(l);
-    expect(columnIndex(l)).toBe(i);
+
+  it("a group whose cells differ splits in halves down to single cells", () => {
+    expect(splitAddress("E2:E4,E9,F7")).toEqual(["E2:E4,E9", "F7"]);
+    expect(splitAddress("E2:E5")).toEqual(["E2:E3", "E4:E5"]);
+    expect(splitAddress("B2:E2")).toEqual(["B2:C2", "D2:E2"]);
+    expect(splitAddress("B2")).toEqual(["B2"]);
   });
+
   it("writes text that Excel would read as a formula with a leading apostrophe", () => {
-    expect(asText("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
-    expect(asText("+1")).toBe("'+1");
-    expect(asText("-1")).toBe("'-1");
-    expect(asText("@x")).toBe("'@x");
+    expect(asText("=1+1")).toBe("'=1+1");
+    expect(asText("+44")).toBe("'+44");
+    expect(asText("-x")).toBe("'-x");
+    expect(asText("@SUM(1)")).toBe("'@SUM(1)");
     expect(asText("plain")).toBe("plain");
-    expect(asText(-1)).toBe(-1);
     expect(asText(null)).toBe("");
+    expect(asText(3)).toBe(3);
+  });
+
+  it("a report's working name fits Excel's 31 characters", () => {
+    expect(workingName("NPS validation report")).toBe("NPS validation report (writing)");
+    expect(workingName("x".repeat(31)).length).toBe(31);
   });
 });
 
-describe("read planning: syncs depend on chunks, not rows", () => {
-  it("rows per chunk is floor(cell budget / columns), capped at 5,000 rows", () => {
-    expect(rowsPerChunk(19)).toBe(5000);
-    expect(rowsPerChunk(100)).toBe(2000);
-    expect(rowsPerChunk(16_384)).toBe(12);
-    expect(rowsPerChunk(300_000)).toBe(1);
-  });
-  it("no chunk sync carries more than CELLS_PER_SYNC cells", () => {
-    const plan = planReads([
-      { sheet: "A", rowCount: 12_345, columnCount: 37 },
-      { sheet: "B", rowCount: 3, columnCount: 5 },
-    ]);
-    for (const b of plan.batches) expect(b.reduce((n, c) => n + c.rows * c.columns, 0)).toBeLessThanOrEqual(CELLS_PER_SYNC);
-    expect(plan.chunks.filter((c) => c.sheet === "A").reduce((n, c) => n + c.rows, 0)).toBe(12_345);
-  });
-  it("a 100,000-row, 19-column caseload takes 12 syncs (1 sheet list + 1 used ranges + 10 of two 5,000-row chunks)", () => {
-    expect(readSyncCount([{ sheet: "Caseload", rowCount: 100_000, columnCount: 19 }])).toBe(12);
-  });
-  it("ten times the rows is about ten times the syncs, not a sync per row", () => {
-    expect(readSyncCount([{ sheet: "C", rowCount: 10_000, columnCount: 19 }])).toBe(3);
-    expect(readSyncCount([{ sheet: "C", rowCount: 1_000, columnCount: 19 }])).toBe(3);
-    expect(readSyncCount([])).toBe(2);
-  });
-});
-
-describe("readWorkbook (office-addin-mock)", () => {
-  it("reads each used range with its origin and the first data row's formats", async () => {
-    const xl = mockExcel([caseload(), sheetFromRows("Empty", [])]);
-    const progress: number[] = [];
-    const book = await createExcelAdapter(xl.run).readWorkbook((d) => progress.push(d));
-    expect(book.sheets.map((s) => s.name)).toEqual(["Caseload", "Empty"]);
-    const c = book.sheets[0]!;
-    expect(c.originRow).toBe(3);
-    expect(c.originCol).toBe(1);
-    expect(c.rows).toEqual([
-      ["Case ID", "OM", "RSR"],
-      ["X1", "Ann", 0.069],
-      ["X2", "Bob", 0.12],
-    ]);
-    expect(c.columnFormats).toEqual(["General", "General", "0.00%"]);
-    expect(book.sheets[1]!.rows).toEqual([]);
-    expect(xl.syncs).toBe(3);
-    expect(progress.at(-1)).toBe(1);
+describe("reading the workbook", () => {
+  it("gives the validator what a file reader gives it: the same findings on a division's sheets", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(300, 2), { "F2:G301": "0.00%" }), staff(), HostSheet.of("Teams", [["Team", "Type"], ["North", "OM"], ["South", "OM"]]), HostSheet.of("Notes", [["anything"], ["at all"]]));
+    const read = await createExcelAdapter(c.run).readWorkbook();
+    expect(read.changed).toBeUndefined();
+    const full = fullRead(c.host.book);
+    const pane = validateWorkbook(read);
+    const file = validateWorkbook({ sheets: full.sheets.map((s) => (s.name === "Caseload" ? { ...s, columnFormats: read.sheets[0]!.columnFormats! } : s)) });
+    expect(pane.findings).toEqual(file.findings);
+    expect(pane.summaries).toEqual(file.summaries);
+    expect(pane.findings.some((f) => f.rule === "caseload.percentHazard")).toBe(true);
   });
 
-  it("reads a 100,000-row used range in 12 syncs, with progress per chunk", async () => {
-    const xl = mockExcel([bigSheet(100_000, 19)]);
-    const progress: string[] = [];
-    const book = await createExcelAdapter(xl.run).readWorkbook((d, t) => progress.push(`${d}/${t}`));
-    expect(xl.syncs).toBe(12);
-    expect(xl.syncs).toBe(readSyncCount([{ sheet: "Caseload", rowCount: 100_000, columnCount: 19 }]));
-    const s = book.sheets[0]!;
-    expect(s.rows.length).toBe(100_000);
-    expect(s.rows[99_999]![18]).toBe(100_000 * 100 + 18);
-    expect(progress).toEqual(["0/20", ...Array.from({ length: 20 }, (_, i) => `${i + 1}/20`)]);
-  }, 30_000);
+  it("takes each column's number format from the rows under the header (percent if any cell has it)", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(5), { "F3:F3": "0.0%", "G2:G6": "0.00" }));
+    const read = await createExcelAdapter(c.run).readWorkbook();
+    expect(read.sheets[0]!.columnFormats).toEqual(["General", "General", "General", "General", "General", "0.0%", "0.00", "General"]);
+  });
+
+  it("reads 20,000 cases with ten 60-character text columns the checks do not use, every request and response within 5 MB", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(20_000, 10)));
+    const read = await createExcelAdapter(c.run).readWorkbook();
+    expect(read.sheets[0]!.rows).toHaveLength(20_001);
+    expect(maxBytes(c)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    // The notes columns are read only in the head (the rows where a header may be): well under their 12 MB.
+    const total = c.host.requests.reduce((n, r) => n + r.responseBytes, 0);
+    expect(total).toBeLessThan(2_500_000);
+    const pane = validateWorkbook(read);
+    expect(pane.findings).toEqual(validateWorkbook(fullRead(c.host.book)).findings);
+  });
+
+  it("sizes chunks by measured bytes: long text in used columns still stays within 5 MB, in more requests", async () => {
+    const rows = caseloadRows(20_000);
+    for (let i = 40; i < rows.length; i++) rows[i]![1] = `${"Officer ".repeat(60)}${i % 7}`; // 480-character OM names below the head
+    const c = client(HostSheet.of("Caseload", rows));
+    const read = await createExcelAdapter(c.run, { budget: 1_000_000 }).readWorkbook();
+    expect(read.sheets[0]!.rows[20_000]![1]).toBe(rows[20_000]![1]);
+    expect(maxBytes(c)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(c.host.requests.filter((r) => r.error)).toEqual([]);
+    expect(c.host.requests.length).toBeGreaterThan(8);
+  });
+
+  it("a sheet no check uses is read only as far as its head", async () => {
+    const big = Array.from({ length: 50_000 }, (_, i) => [`note ${i}`, "x".repeat(40)]);
+    const c = client(HostSheet.of("Caseload", caseloadRows(10)), HostSheet.of("Diary", [["When", "What"], ...big]));
+    const read = await createExcelAdapter(c.run).readWorkbook();
+    expect(read.sheets.map((s) => [s.name, s.rows.length])).toEqual([
+      ["Caseload", 11],
+      ["Diary", 30],
+    ]);
+    expect(c.host.requests.reduce((n, r) => n + r.responseBytes, 0)).toBeLessThan(100_000);
+  });
 
   it("never reads the sheets it is told to skip (the pane's own report sheet)", async () => {
-    const xl = mockExcel([caseload(), sheetFromRows("NPS validation report", [["Severity"], ["error"]])]);
-    const book = await createExcelAdapter(xl.run, CELLS_PER_SYNC, ["NPS Validation Report"]).readWorkbook();
-    expect(book.sheets.map((s) => s.name)).toEqual(["Caseload"]);
+    const c = client(HostSheet.of("Caseload", caseloadRows(3)), HostSheet.of("NPS validation report", [["Severity"], ["error"]]));
+    const read = await createExcelAdapter(c.run, { skipSheets: ["NPS validation report"] }).readWorkbook();
+    expect(read.sheets.map((s) => s.name)).toEqual(["Caseload"]);
   });
 
-  it("blank cells become null", async () => {
-    const xl = mockExcel([sheetFromRows("S", [["A", "B"], ["x", ""]])]);
-    const book = await createExcelAdapter(xl.run).readWorkbook();
-    expect(book.sheets[0]!.rows[1]).toEqual(["x", null]);
-  });
-});
-
-describe("writeReport", () => {
-  const report = {
-    name: "NPS validation report",
-    header: ["Severity", "Rule", "Sheet", "Cell", "Message"],
-    rows: [
-      ["error", "caseload.x", "Caseload", "F12", "=bad"],
-      ["warning", "reports.typeMix", "Court reports", "", "Mix off"],
-    ],
-    links: [{ sheet: "Caseload", cell: "F12" }, undefined],
-  };
-
-  it("adds the sheet with header, rows and a hyperlink to the cell, in one write sync", async () => {
-    const xl = mockExcel([caseload()]);
-    const r = await createExcelAdapter(xl.run).writeReport(report);
-    expect(r.replaced).toBe(false);
-    expect(xl.sheets.map((s) => s.name)).toEqual(["Caseload", "NPS validation report"]);
-    expect(xl.cell("NPS validation report", "A1")).toBe("Severity");
-    expect(xl.cell("NPS validation report", "D2")).toBe("F12");
-    expect(xl.cell("NPS validation report", "E2")).toBe("'=bad");
-    expect(xl.cell("NPS validation report", "E3")).toBe("Mix off");
-    expect(xl.sheets[1]!.links.get("D2")).toMatchObject({ documentReference: "'Caseload'!F12", textToDisplay: "F12" });
-    expect(xl.syncs).toBe(2);
+  it("reads a used range that starts below and right of A1 with its origin, blanks as null", async () => {
+    const c = client(HostSheet.of("Staff", [[], [], [null, "Name", "Role", "FTE", "Team"], [null, "Ann Lee", "PO", null, "North"]]));
+    const read = await createExcelAdapter(c.run).readWorkbook();
+    expect(read.sheets[0]).toMatchObject({ name: "Staff", originRow: 3, originCol: 1, rows: [["Name", "Role", "FTE", "Team"], ["Ann Lee", "PO", null, "North"]] });
   });
 
-  it("replaces an existing report sheet: delete then add, never a second copy", async () => {
-    const old = sheetFromRows("NPS validation report", [["old"], ["stale row"], ["stale row"], ["stale row"]]);
-    const xl = mockExcel([caseload(), old]);
-    const r = await createExcelAdapter(xl.run).writeReport(report);
-    expect(r.replaced).toBe(true);
-    expect(xl.sheets.filter((s) => s.name === "NPS validation report")).toHaveLength(1);
-    expect(xl.log.filter((l) => /^(delete|add) /.test(l))).toEqual(["delete NPS validation report", "add NPS validation report"]);
-    expect(xl.cell("NPS validation report", "A1")).toBe("Severity");
-    expect(xl.cell("NPS validation report", "A4")).toBe("");
+  it("rows inserted while it reads: it reads again, and the result matches the workbook as it now is", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(2_000)));
+    c.host.beforeRequest = (n, book) => {
+      if (n === 4) book.sheet("Caseload").insertRows(100, 1);
+    };
+    const read = await createExcelAdapter(c.run, { budget: 50_000 }).readWorkbook();
+    expect(read.changed).toBeUndefined();
+    expect(read.sheets[0]!.rows).toHaveLength(2_002);
+    expect(validateWorkbook(read).findings).toEqual(validateWorkbook(fullRead(c.host.book)).findings);
+  });
+
+  it("rows inserted during every read: it says which sheet may be stale rather than point at wrong cells silently", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(2_000)));
+    c.host.beforeRequest = (n, book) => {
+      if (n % 6 === 4) book.sheet("Caseload").insertRows(100, 1);
+    };
+    const read = await createExcelAdapter(c.run, { budget: 50_000 }).readWorkbook();
+    expect(read.changed).toEqual(["Caseload"]);
   });
 });
+
+/** n flagged cells, half on each of two sheets, columns A-E, every third row left out (broken runs). */
+function flagged(n: number): CellRef[] {
+  const out: CellRef[] = [];
+  for (const sheet of ["Caseload", "Staff"])
+    for (let row = 2; out.length < (sheet === "Caseload" ? n / 2 : n); row++) {
+      if (row % 3 === 0) continue;
+      for (let c = 0; c < 5; c++) out.push({ sheet, cell: `${columnLetters(c)}${row}` });
+    }
+  return out;
+}
 
 describe("highlight and clear", () => {
-  it("highlights cells, then clearing restores exactly the fills they had", async () => {
-    const sheet = caseload();
-    sheet.fills.set("C4", "#00FF00");
-    const xl = mockExcel([sheet]);
-    const a = createExcelAdapter(xl.run);
-    const saved = await a.highlight([
-      { sheet: "Caseload", cell: "C4" },
-      { sheet: "Caseload", cell: "D5" },
-    ]);
-    expect(saved).toEqual([
-      { sheet: "Caseload", cell: "C4", color: "#00FF00" },
-      { sheet: "Caseload", cell: "D5", color: null },
-    ]);
-    expect(sheet.fills.get("C4")).toBe(HIGHLIGHT_COLOR);
-    expect(sheet.fills.get("D5")).toBe(HIGHLIGHT_COLOR);
-    const n = await a.clearHighlights(saved);
-    expect(n).toBe(2);
-    expect(sheet.fills.get("C4")).toBe("#00FF00");
-    expect(sheet.fills.has("D5")).toBe(false);
-    expect([...sheet.fills.keys()]).toEqual(["C4"]);
+  for (const getRanges of [true, false]) {
+    const how = getRanges ? "with getRanges (ExcelApi 1.9)" : "one range at a time (Excel without ExcelApi 1.9)";
+    it(`highlights 20,000 cells and clears them, restoring every fill they had, ${how}, every request within 5 MB`, async () => {
+      const c = client(HostSheet.of("Caseload", caseloadRows(20)), HostSheet.of("Staff", [["Name"]]));
+      const book = c.host.book;
+      // Some cells already had fills of their own.
+      book.sheet("Caseload").setFill(1, 0, "#C6EFCE");
+      book.sheet("Caseload").setFill(4, 1, "#FFC7CE");
+      const cells = flagged(20_000);
+      const adapter = createExcelAdapter(c.run, { getRanges: () => getRanges });
+      const saved = await adapter.highlight(cells);
+      expect(maxBytes(c)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      const caseFills = book.sheet("Caseload").fillMap();
+      expect(caseFills.get("A2")).toBe(HIGHLIGHT_COLOR);
+      expect([...caseFills.values()].filter((f) => f === HIGHLIGHT_COLOR)).toHaveLength(10_000);
+      // Compact: far fewer saved entries than cells.
+      expect(saved.length).toBeLessThan(100);
+      expect(saved.find((s) => s.sheet === "Caseload" && s.cell.split(",").includes("A2"))?.color).toBe("#C6EFCE");
+      // The user recolours one highlighted cell since: it stays as they made it.
+      book.sheet("Caseload").setFill(3, 0, "#0000FF");
+      const requestsBefore = c.host.requests.length;
+      const restored = await adapter.clearHighlights(saved);
+      expect(maxBytes(c)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(restored).toBe(19_999);
+      expect(Object.fromEntries(book.sheet("Caseload").fillMap())).toEqual({ A2: "#C6EFCE", B5: "#FFC7CE", A4: "#0000FF" });
+      expect(book.sheet("Staff").fillMap().size).toBe(0);
+      if (getRanges) expect(c.host.requests.length - requestsBefore).toBeLessThan(40);
+    });
+  }
+
+  it("fills saved one cell per entry (as earlier versions saved them) are restored too", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)));
+    c.host.book.sheet("Caseload").setFill(2, 4, HIGHLIGHT_COLOR);
+    const n = await createExcelAdapter(c.run).clearHighlights([{ sheet: "Caseload", cell: "E3", color: null }]);
+    expect(n).toBe(1);
+    expect(c.host.book.sheet("Caseload").fillMap().size).toBe(0);
   });
 
-  it("leaves a highlighted cell the user has recoloured since, and cells of a deleted sheet", async () => {
-    const sheet = caseload();
-    const xl = mockExcel([sheet]);
-    const a = createExcelAdapter(xl.run);
-    const saved = await a.highlight([{ sheet: "Caseload", cell: "C4" }, { sheet: "Caseload", cell: "C5" }]);
-    sheet.fills.set("C5", "#0000FF");
-    const n = await a.clearHighlights([...saved, { sheet: "Gone", cell: "A1", color: null }]);
-    expect(n).toBe(1);
-    expect(sheet.fills.has("C4")).toBe(false);
-    expect(sheet.fills.get("C5")).toBe("#0000FF");
+  it("cells of a sheet deleted since are skipped, not an error", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)));
+    expect(await createExcelAdapter(c.run).clearHighlights([{ sheet: "Gone", cell: "A1:A9", color: null }])).toBe(0);
   });
 
   it("highlighting nothing makes no call to Excel", async () => {
-    const xl = mockExcel([caseload()]);
-    expect(await createExcelAdapter(xl.run).highlight([])).toEqual([]);
-    expect(xl.syncs).toBe(0);
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)));
+    const adapter = createExcelAdapter(c.run);
+    expect(await adapter.highlight([])).toEqual([]);
+    expect(await adapter.clearHighlights([])).toBe(0);
+    expect(c.host.requests).toHaveLength(0);
+  });
+});
+
+/** A report of n findings with a link on each row. */
+function report(n: number, name = "NPS validation report"): ReportSheet {
+  const header = ["Severity", "Rule", "Sheet", "Cell", "Message", "Source", "Figure", "Target"];
+  const rows = Array.from({ length: n }, (_, i) => ["error", "caseload.tier", "Caseload", `E${i + 2}`, `=Case X${i} has RoSH High but tier D1; Diagram 1 gives A, B1 or B2 for high RoSH.`, "NPS Operating Model v1.0 (2016), ch.3", null, null]);
+  return { name, header, rows, links: rows.map((_, i) => ({ sheet: "Caseload", cell: `E${i + 2}` })) };
+}
+
+describe("the report sheet", () => {
+  it("writes 20,000 findings with a link on every row, within 5 MB a request, and replaces the old report only when complete", async () => {
+    const old = HostSheet.of("NPS validation report", [["old report"]]);
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)), old, HostSheet.of("Staff", [["Name"]]));
+    const r = await createExcelAdapter(c.run).writeReport(report(20_000));
+    expect(r).toEqual({ replaced: true });
+    expect(maxBytes(c)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    const book = c.host.book;
+    expect(book.names()).toEqual(["Caseload", "NPS validation report", "Staff"]);
+    const ws = book.sheet("NPS validation report");
+    expect(ws).not.toBe(old);
+    const rows = ws.rows();
+    expect(rows).toHaveLength(20_001);
+    expect(rows[1]![4]).toMatch(/^=Case X0/); // written as text (the apostrophe is Excel's text marker)
+    expect(ws.linkMap().size).toBe(20_000);
+    expect(ws.linkMap().get("D20001")).toMatchObject({ documentReference: "'Caseload'!E20001", textToDisplay: "E20001" });
+    expect(ws.frozenRows).toBe(1);
+    expect(book.active).toBe(ws);
+    // The old report went in the same request as the rename: never a moment without a report.
+    const deleteAt = book.events.findIndex((e) => e.op === "delete");
+    expect(book.events.slice(deleteAt + 1).some((e) => e.op === "rename")).toBe(true);
+    expect(book.events.filter((e) => e.op === "values" || e.op === "hyperlink").every((e) => e.sheet === workingName("NPS validation report"))).toBe(true);
+  });
+
+  it("a failure half-way leaves the old report as it was and no half sheet", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)), HostSheet.of("NPS validation report", [["old report"]]));
+    let writes = 0;
+    c.host.beforeRequest = (_n, _book, body) => {
+      if (body.Actions.some((a) => a.Name === "Hyperlink") && ++writes === 2) throw new HostError("GeneralException", "There was an internal error while processing the request.");
+    };
+    const err = await createExcelAdapter(c.run).writeReport(report(20_000)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "GeneralException" });
+    expect(c.host.book.names()).toEqual(["Caseload", "NPS validation report"]);
+    expect(c.host.book.sheet("NPS validation report").rows()).toEqual([["old report"]]);
+  });
+
+  it("a working sheet left by an interrupted run is removed, and a first report says it replaced nothing", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)), HostSheet.of(workingName("NPS validation report"), [["half"]]));
+    expect(await createExcelAdapter(c.run).writeReport(report(3))).toEqual({ replaced: false });
+    expect(c.host.book.names()).toEqual(["Caseload", "NPS validation report"]);
   });
 });
 
 describe("select, template, recalculate", () => {
-  it("select activates the sheet and selects the cell in one sync", async () => {
-    const xl = mockExcel([caseload(), sheetFromRows("Staff", [["Name"]])]);
-    await createExcelAdapter(xl.run).select({ sheet: "Staff", cell: "A1" });
-    expect(xl.log).toEqual(["activate Staff", "select Staff!A1"]);
-    expect(xl.syncs).toBe(1);
+  it("select activates the sheet and selects the cell", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(5)), HostSheet.of("Court reports", [["Report ID"]]));
+    await createExcelAdapter(c.run).select({ sheet: "Court reports", cell: "F12" });
+    expect(c.host.book.events.slice(-2)).toEqual([
+      { op: "activate", sheet: "Court reports" },
+      { op: "select", sheet: "Court reports", address: "F12" },
+    ]);
   });
 
   it("inserts one sheet per layout sheet with its header row, skipping sheets that exist", async () => {
-    const xl = mockExcel([sheetFromRows("caseload", [["mine"]])]);
-    const r = await createExcelAdapter(xl.run).insertTemplate();
+    const c = client(HostSheet.of("Caseload", caseloadRows(1)));
+    const r = await createExcelAdapter(c.run).insertTemplate();
     expect(r.skipped).toEqual(["Caseload"]);
     expect(r.added).toEqual(LAYOUT.filter((d) => d.name !== "Caseload").map((d) => d.name));
-    expect(xl.cell("caseload", "A1")).toBe("mine");
-    const staff = LAYOUT.find((d) => d.kind === "staff")!;
-    expect(xl.cell("Staff", "A1")).toBe(staff.fields[0]!.header);
-    expect(xl.cell("Staff", `${columnLetters(staff.fields.length - 1)}1`)).toBe(staff.fields.at(-1)!.header);
-    expect(xl.syncs).toBe(2);
+    const staffDef = LAYOUT.find((d) => d.name === "Staff")!;
+    expect(c.host.book.sheet("Staff").rows()).toEqual([staffDef.fields.map((f) => f.header)]);
+    expect(c.host.book.sheet("Staff").isBold(0, 0)).toBe(true);
   });
 
-  it("recalculate asks for a full calculation", async () => {
-    const xl = mockExcel([]);
-    await createExcelAdapter(xl.run).recalculate();
-    expect(xl.log).toEqual(["calculate Full"]);
+  it("recalculate asks Excel for a full calculation", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(1)));
+    await createExcelAdapter(c.run).recalculate();
+    expect(c.host.book.events).toContainEqual({ op: "calculate", detail: "Full" });
   });
 });
 
 describe("Excel errors become readable messages", () => {
-  it("a sheet deleted mid-run (ItemNotFound) rejects with the code, and the message says what happened", async () => {
-    const xl = mockExcel([caseload()]);
-    const err = await createExcelAdapter(xl.run).select({ sheet: "Gone", cell: "A1" }).catch((e: unknown) => e);
+  it("a sheet deleted mid-run (ItemNotFound, from Microsoft's client) says what happened", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(1)));
+    const err = await createExcelAdapter(c.run)
+      .select({ sheet: "Gone", cell: "A1" })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "ItemNotFound" });
     expect(excelErrorMessage(err, "select Gone!A1")).toMatch(/^Could not select Gone!A1: .*deleted or renamed/);
   });
 
-  it.each([
-    ["AccessDenied", /refused to write the report.*protected/],
-    ["InvalidOperation", /refused to write the report.*protected/],
-    ["RequestPayloadSizeLimitExceeded", /too large/],
-    ["GeneralException", /Could not write the report: Excel error GeneralException \(GeneralException\)/],
-  ])("%s", async (code, re) => {
-    const xl = mockExcel([caseload()]);
-    xl.failNextSync = code;
-    const err = await createExcelAdapter(xl.run)
-      .writeReport({ name: "R", header: ["A"], rows: [], links: [] })
+  it("a request over 5 MB is refused by the host as by Excel on the web, and the message says so", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(1)));
+    const err = await c
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Caseload").getRange("A1:A1").values = [["x".repeat(6_000_000)]];
+        await ctx.sync();
+      })
       .catch((e: unknown) => e);
-    expect(excelErrorMessage(err, "write the report")).toMatch(re);
+    expect(err).toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(excelErrorMessage(err, "write the report")).toMatch(/too large/);
+  });
+
+  it("reading a property that was not loaded throws Office's PropertyNotLoaded", async () => {
+    const c = client(HostSheet.of("Caseload", caseloadRows(1)));
+    const err = await c
+      .run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem("Caseload").getUsedRange();
+        r.load("address");
+        await ctx.sync();
+        return r.rowCount;
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "PropertyNotLoaded" });
   });
 
   it("a non-Excel error still gives a sentence", () => {
     expect(excelErrorMessage("boom", "read the workbook")).toBe("Could not read the workbook: boom.");
     expect(excelErrorMessage(undefined, "read the workbook")).toBe("Could not read the workbook: Excel reported an error.");
-  });
-});
-
-describe("writeReport of a large report", () => {
-  it("writes in blocks within the payload budget, one sync per block", async () => {
-    const xl = mockExcel([]);
-    const rows = Array.from({ length: 25 }, (_, i) => [`r${i}`, i]);
-    await createExcelAdapter(xl.run, 20).writeReport({ name: "R", header: ["A", "B"], rows, links: [] });
-    // 26 rows of 2 cells, 10 rows per block: 3 blocks; 1 existence check + 3 write syncs.
-    expect(xl.syncs).toBe(4);
-    expect(xl.cell("R", "A26")).toBe("r24");
-    expect(xl.cell("R", "B11")).toBe(9);
   });
 });

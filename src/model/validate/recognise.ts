@@ -10,7 +10,7 @@ import { closestField } from "./similar";
 import type { SheetData } from "./types";
 
 /** How many rows from the top the header row may sit (titles above a table are common). */
-const HEADER_SCAN_ROWS = 10;
+export const HEADER_SCAN_ROWS = 10;
 
 /** "ROSH level (Low/Med/High)" -> "rosh level"; "RSR %" -> "rsr"; "Case-ID" -> "case id". */
 export function normaliseHeader(v: CellValue): string {
