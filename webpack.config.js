@@ -2,6 +2,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { AddinUrlPlugin, addinUrl } = require("./scripts/addin-url");
 
 /** Every file with @customfunction JSDoc; functions.json and the associate calls come from these. */
 const FUNCTION_FILES = [
@@ -11,12 +12,12 @@ const FUNCTION_FILES = [
   "./src/functions/staffing.ts",
 ];
 
-/** Where the add-in is served from. Production: set ADDIN_URL (e.g. https://addin.example.gov.uk/). */
-const DEV_URL = "https://localhost:3000/";
-
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
-  const publicUrl = process.env.ADDIN_URL || DEV_URL;
+  // Where the add-in is served from: https://localhost:3000/ as the sources say, or, in a production
+  // build, ADDIN_URL (e.g. https://addin.example.gov.uk/nps/). A value that is not an absolute
+  // https:// URL stops the build here; a good one rewrites every localhost URL in every emitted file.
+  const target = production && process.env.ADDIN_URL ? addinUrl(process.env.ADDIN_URL) : undefined;
   return {
     // No source maps in production: they would ship the source, comments and all, to every user.
     devtool: production ? false : "eval-source-map",
@@ -53,13 +54,10 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (production ? content.toString().replaceAll(DEV_URL, publicUrl) : content),
-          },
+          { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      ...(target ? [new AddinUrlPlugin(target)] : []),
     ],
     devServer: {
       port: 3000,

@@ -1,7 +1,7 @@
 /**
  * Office's manifest validator is a web service (offline it fails), so the manifest's structure is
- * checked here: the shared runtime, the custom functions extension point, resources that resolve,
- * and files that the build really emits.
+ * checked here: the requirement sets, the shared runtime, the custom functions extension point,
+ * resources that resolve, and files that the build really emits.
  */
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -37,9 +37,13 @@ describe("manifest.xml", () => {
     expect(one("Permissions").textContent).toBe("ReadWriteDocument");
   });
 
+  it("requires ExcelApi 1.7, CustomFunctionsRuntime 1.2 and SharedRuntime 1.1, and nothing else (see src/taskpane/requirements.ts)", () => {
+    const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
+    expect(sets).toEqual({ ExcelApi: "1.7", CustomFunctionsRuntime: "1.2", SharedRuntime: "1.1" });
+    expect(one("Sets").getAttribute("DefaultMinVersion")).toBe("1.1");
+  });
+
   it("asks for the shared runtime, with one long-lived runtime on the task pane page", () => {
-    const set = all("Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
-    expect(set?.getAttribute("MinVersion")).toBe("1.1");
     const runtime = one("Runtime");
     expect(runtime.getAttribute("lifetime")).toBe("long");
     expect(resource(runtime.getAttribute("resid")!)).toBe("https://localhost:3000/taskpane.html");
