@@ -7,3 +7,10 @@ import "./tiering";
 import "./reports";
 import "./vlo";
 import "./staffing";
+import { loadSavedSettingsWhenOfficeReady } from "../shared/startup";
+
+// The workbook's saved what-if settings, put in force (and the workbook recalculated once if they
+// are not the defaults) as soon as Office is ready, whether or not the pane is opened. This entry
+// is first in the page (webpack's chunksSortMode "manual": functions, then taskpane), so its onReady
+// callback runs before the pane's; the pane awaits settingsReady() for the same result.
+loadSavedSettingsWhenOfficeReady();
