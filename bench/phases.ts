@@ -1,9 +1,10 @@
 /**
  * The phases of `npm run bench` that run inside a child process: the compiled command-line code in
- * process (read and validate timed apart), and the raw limit. The bench builds this file into plain
+ * process (read and validate timed apart), the task pane's way of validating (validateWorkbookAsync,
+ * pausing for the host, against validateWorkbook in the same process), and the raw limit. The bench builds this file into plain
  * JavaScript and runs it with plain Node, as the command line runs, not under tsx.
  *
- * Usage (by bench/validate.bench.ts): node phases.js <inproc|raw> <file.xlsx>, with NPS_OM_ROOT set
+ * Usage (by bench/validate.bench.ts): node phases.js <inproc|pane|raw> <file.xlsx>, with NPS_OM_ROOT set
  * to the project folder. Prints one JSON Sample as its last line.
  */
 import { readFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { inflateRawSync } from "node:zlib";
-import type { validateWorkbook as ValidateFn } from "../src/model/validate";
+import type { validateWorkbook as ValidateFn, validateWorkbookAsync as ValidateAsyncFn } from "../src/model/validate";
 import type { readWorkbook as ReadFn } from "../src/workbook/read";
 import type { Sample } from "./validate.bench";
 
@@ -38,6 +39,58 @@ async function inProcess(file: string): Promise<Sample> {
     rows: sheets.reduce((n, s) => n + s.rows.length, 0),
     findings: report.findings.length,
     tierFindings: report.findings.filter((f) => f.rule === "caseload.tier").length,
+  };
+}
+
+/**
+ * The task pane's path: validateWorkbookAsync with its defaults (50 ms slices), its pauses given to
+ * the host as macrotasks, each stretch of work between two pauses timed (from the call to the first
+ * pause, between pauses, from the last pause to the report). First once on code not yet compiled
+ * (the pane's first validation of a session), then against validateWorkbook in the same process,
+ * run before and after two async runs (sync, async, async, sync) so neither side always runs on
+ * warmer code. Reading the file is not timed.
+ */
+async function pane(file: string): Promise<Sample> {
+  const load = createRequire(__filename);
+  const { readWorkbook } = load(join(LIB, "workbook", "read.js")) as { readWorkbook: typeof ReadFn };
+  const validate = load(join(LIB, "model", "validate", "index.js")) as { validateWorkbook: typeof ValidateFn; validateWorkbookAsync: typeof ValidateAsyncFn };
+  const read = await readWorkbook(file);
+  if (!read.ok) throw new Error(read.error.message);
+  const book = read.value;
+  const sync = () => {
+    const t = performance.now();
+    validate.validateWorkbook(book);
+    return performance.now() - t;
+  };
+  const inSlices = async () => {
+    let longest = 0;
+    let pauses = 0;
+    const t0 = performance.now();
+    let resumed = t0;
+    const report = await validate.validateWorkbookAsync(book, {}, {
+      yieldToHost: async () => {
+        longest = Math.max(longest, performance.now() - resumed);
+        pauses++;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        resumed = performance.now();
+      },
+    });
+    const end = performance.now();
+    return { ms: end - t0, longest: Math.max(longest, end - resumed), pauses, findings: report.findings.length };
+  };
+  const cold = await inSlices();
+  const s1 = sync();
+  const a1 = await inSlices();
+  const a2 = await inSlices();
+  const s2 = sync();
+  return {
+    ms: (a1.ms + a2.ms) / 2,
+    syncMs: (s1 + s2) / 2,
+    longestMs: Math.max(a1.longest, a2.longest),
+    coldLongestMs: cold.longest,
+    pauses: a1.pauses,
+    findings: a1.findings,
+    peakMb: process.resourceUsage().maxRSS / 1024,
   };
 }
 
@@ -137,6 +190,7 @@ function rawLimit(file: string): Sample {
 /** Runs a phase in this process and prints its Sample as the last line of stdout. */
 async function childPhase(kind: string, file: string): Promise<Sample> {
   if (kind === "inproc") return inProcess(file);
+  if (kind === "pane") return pane(file);
   if (kind === "raw") return rawLimit(file);
   throw new Error(`no phase ${kind}`);
 }

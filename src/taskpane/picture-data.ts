@@ -3,11 +3,16 @@
  * caseload by recorded tier and OM grade. The sheets are read as the engine reads them (its
  * tables, from the columns and header row it recognised), and the mix is the model's `reportMix`
  * over the reports the court report rules count.
+ *
+ * Each picture is worked out once per validation: the answers are kept per workbook and layout
+ * report (by object identity, so a new validation's report is worked out afresh), and the pane may
+ * ask on every render. The tier picture reads the whole Caseload sheet: a tenth of a second or more
+ * at 100,000 cases.
  */
 import { resolveConfig, type Overrides } from "../model/config";
 import type { SheetKind } from "../model/layout";
-import { reportMix, type ReportMix } from "../model/reports";
-import { TIERS, type Tier } from "../model/values";
+import { reportMix, type ReportMix, type ReportType } from "../model/reports";
+import { TIERS, type Grade, type Tier } from "../model/values";
 import { readReports } from "../model/validate/rules/reports";
 import { buildTable } from "../model/validate/tables";
 import type { LayoutReport, Table, WorkbookData } from "../model/validate/types";
@@ -20,12 +25,40 @@ function tableOf(book: WorkbookData, layout: LayoutReport, kind: SheetKind): Tab
   return buildTable(sheet, { sheet: l.sheet, kind, headerIndex: l.headerIndex, columns: l.columns, unrecognised: [], missing: [], badMappings: [] }).table;
 }
 
-/** The court report mix of the workbook, or undefined without a recognised Court reports sheet. */
+/** What has been worked out for one workbook and layout report. */
+interface Worked {
+  tiers?: { readonly counts: TierGradeCounts | undefined };
+  reports?: { readonly read: { types: ReportType[]; authors: Grade[] } | undefined };
+  /** The mix per what-if figures (as JSON). */
+  readonly mixes: Map<string, ReportMix | undefined>;
+}
+
+const WORKED = new WeakMap<WorkbookData, WeakMap<LayoutReport, Worked>>();
+
+function worked(book: WorkbookData, layout: LayoutReport): Worked {
+  let byLayout = WORKED.get(book);
+  if (!byLayout) WORKED.set(book, (byLayout = new WeakMap()));
+  let w = byLayout.get(layout);
+  if (!w) byLayout.set(layout, (w = { mixes: new Map() }));
+  return w;
+}
+
+/**
+ * The court report mix of the workbook, or undefined without a recognised Court reports sheet.
+ * Asked again with the same book and layout (and what-if figures of the same values), the same object.
+ */
 export function reportMixPicture(book: WorkbookData, layout: LayoutReport, overrides: Overrides): ReportMix | undefined {
-  const table = tableOf(book, layout, "courtReports");
-  if (!table) return undefined;
-  const { types, authors } = readReports(table);
-  return reportMix(types, authors, resolveConfig(overrides).config.config);
+  const w = worked(book, layout);
+  const key = JSON.stringify(overrides);
+  if (w.mixes.has(key)) return w.mixes.get(key);
+  if (!w.reports) {
+    const table = tableOf(book, layout, "courtReports");
+    w.reports = { read: table && readReports(table) };
+  }
+  const read = w.reports.read;
+  const mix = read && reportMix(read.types, read.authors, resolveConfig(overrides).config.config);
+  w.mixes.set(key, mix);
+  return mix;
 }
 
 export interface TierGradeCounts {
@@ -33,8 +66,17 @@ export interface TierGradeCounts {
   readonly total: number;
 }
 
-/** Cases by recorded tier and OM grade, or undefined without a recognised Caseload sheet. */
+/**
+ * Cases by recorded tier and OM grade, or undefined without a recognised Caseload sheet. Asked
+ * again with the same book and layout, the same object.
+ */
 export function tierGradePicture(book: WorkbookData, layout: LayoutReport): TierGradeCounts | undefined {
+  const w = worked(book, layout);
+  w.tiers ??= { counts: countTiers(book, layout) };
+  return w.tiers.counts;
+}
+
+function countTiers(book: WorkbookData, layout: LayoutReport): TierGradeCounts | undefined {
   const table = tableOf(book, layout, "caseload");
   if (!table) return undefined;
   const rows = new Map<Tier | "No tier", { PO: number; PSO: number; other: number }>();

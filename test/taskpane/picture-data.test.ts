@@ -46,4 +46,58 @@ describe("picture data", () => {
     expect(reportMixPicture(book, { sheets: [] }, {})).toBeUndefined();
     expect(tierGradePicture(book, { sheets: [] })).toBeUndefined();
   });
+
+  describe("worked out once per validation (the pane asks on every render)", () => {
+    /** The book of the tests above, counting how often its sheets are read. */
+    const counting = () => {
+      const counter = { reads: 0 };
+      const b: WorkbookData = {
+        get sheets() {
+          counter.reads++;
+          return book.sheets;
+        },
+      };
+      return { book: b, counter };
+    };
+    const newReport = (): LayoutReport => ({ sheets: layout.sheets.map((s) => ({ ...s })) });
+
+    it("cases by tier and grade: the same book and layout give the same object, without reading the sheets again; a new report reads them again", () => {
+      const { book: b, counter } = counting();
+      const l = newReport();
+      const first = tierGradePicture(b, l);
+      const reads = counter.reads;
+      expect(reads).toBeGreaterThan(0);
+      expect(tierGradePicture(b, l)).toBe(first);
+      expect(counter.reads).toBe(reads);
+      const again = tierGradePicture(b, newReport());
+      expect(counter.reads).toBeGreaterThan(reads);
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+    });
+
+    it("report mix: the same object for the same book, layout and what-if values; other what-ifs recount without reading the sheets", () => {
+      const { book: b, counter } = counting();
+      const l = newReport();
+      const first = reportMixPicture(b, l, {});
+      const reads = counter.reads;
+      expect(reads).toBeGreaterThan(0);
+      expect(reportMixPicture(b, l, {})).toBe(first);
+      const other = reportMixPicture(b, l, { reportOralShare: 0.5 });
+      expect(other!.types[0]!.target).toBe(0.5);
+      expect(reportMixPicture(b, l, { reportOralShare: 0.5 })).toBe(other);
+      expect(counter.reads).toBe(reads);
+      const again = reportMixPicture(b, newReport(), {});
+      expect(counter.reads).toBeGreaterThan(reads);
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+    });
+
+    it("no picture without the recognised sheet, remembered too", () => {
+      const l: LayoutReport = { sheets: [] };
+      expect(tierGradePicture(book, l)).toBeUndefined();
+      expect(tierGradePicture(book, l)).toBeUndefined();
+      expect(reportMixPicture(book, l, {})).toBeUndefined();
+      expect(reportMixPicture(book, l, {})).toBeUndefined();
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_CONFIG, DEFAULT_VARIANTS, resolveConfig, type ModelConfig } from "../../src/model/config";
 import { parseGrade, type CellValue } from "../../src/model/values";
 import type { FieldValue, Finding, Rule, RuleContext, Table, TableRow } from "../../src/model/validate/types";
+import { complete } from "../../src/model/validate/steps";
 import { REPORT_RULES, reportAuthorMixRule, reportRowsRule, reportTypeMixRule } from "../../src/model/validate/rules/reports";
 
 /**
@@ -45,13 +46,13 @@ function reports(spec: [type: string, grade: string, n: number][]): [CellValue, 
   return spec.flatMap(([t, g, n]) => Array.from({ length: n }, (): [CellValue, CellValue] => [t, g]));
 }
 
-const run = (rule: Rule, c: RuleContext): Finding[] => rule.check(c);
+const run = (rule: Rule, c: RuleContext): Finding[] => complete(rule.check(c));
 
 describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR, 90% short format (NPS Operating Model v1.0, ch.2)", () => {
   it("reports.typeMix: a log on target gives no findings and a summary with figure and target, the short format in brackets", () => {
     const t = courtReports(reports([["Oral", "PSO", 60], ["FDR", "PSO", 30], ["SDR", "PO", 10]]));
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(t), [])).toEqual({
+    expect(complete(reportTypeMixRule.summarise!(ctx(t), []))).toEqual({
       figure: "60.0% oral / 30.0% FDR / 10.0% SDR (90.0% short format)",
       target: "60/30/10 (90 short format) ±5",
     });
@@ -59,7 +60,7 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR, 90% short format (NPS O
 
   it("reports.typeMix: the summary reads like the pane shows it (58.1% oral / 31.0% FDR / 10.9% SDR, 89.1% short format)", () => {
     const t = courtReports(reports([["Oral", "PSO", 581], ["FDR", "PSO", 310], ["SDR", "PO", 109]]));
-    expect(reportTypeMixRule.summarise!(ctx(t), [])!.figure).toBe("58.1% oral / 31.0% FDR / 10.9% SDR (89.1% short format)");
+    expect(complete(reportTypeMixRule.summarise!(ctx(t), []))!.figure).toBe("58.1% oral / 31.0% FDR / 10.9% SDR (89.1% short format)");
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
   });
 
@@ -89,7 +90,7 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR, 90% short format (NPS O
     const { config } = resolveConfig({ reportOralShare: 0.4, reportFdrShare: 0.45, reportSdrShare: 0.15, reportMixTolerance: 0.01 });
     const t = courtReports(reports([["Oral", "PSO", 40], ["FDR", "PSO", 45], ["SDR", "PO", 15]]));
     expect(run(reportTypeMixRule, ctx(t, config.config))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(t, config.config), [])!.target).toBe("40/45/15 (85 short format) ±1");
+    expect(complete(reportTypeMixRule.summarise!(ctx(t, config.config), []))!.target).toBe("40/45/15 (85 short format) ±1");
   });
 
   it.each([
@@ -119,13 +120,13 @@ describe("reports.typeMix: 60% oral / 30% FDR / 10% SDR, 90% short format (NPS O
   it("reports.typeMix: an empty log gives no findings and says so in the summary", () => {
     const t = courtReports([]);
     expect(run(reportTypeMixRule, ctx(t))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(t), [])).toEqual({ figure: "no reports", target: "60/30/10 (90 short format) ±5" });
+    expect(complete(reportTypeMixRule.summarise!(ctx(t), []))).toEqual({ figure: "no reports", target: "60/30/10 (90 short format) ±5" });
   });
 
   it("reports.typeMix: without a Court reports sheet the rule finds nothing (the engine reports it not checked)", () => {
     expect(reportTypeMixRule.needs).toEqual(["courtReports"]);
     expect(run(reportTypeMixRule, ctx(undefined))).toEqual([]);
-    expect(reportTypeMixRule.summarise!(ctx(undefined), [])).toBeUndefined();
+    expect(complete(reportTypeMixRule.summarise!(ctx(undefined), []))).toBeUndefined();
   });
 });
 
@@ -133,7 +134,7 @@ describe("reports.authorMix: 35% PO / 65% PSO (NPS Operating Model v1.0, ch.1-2)
   it("reports.authorMix: on target gives no findings; the summary shows figure and target", () => {
     const t = courtReports(reports([["Oral", "PO", 36], ["Oral", "PSO", 64]]));
     expect(run(reportAuthorMixRule, ctx(t))).toEqual([]);
-    expect(reportAuthorMixRule.summarise!(ctx(t), [])).toEqual({ figure: "36.0% PO / 64.0% PSO", target: "35/65 ±5" });
+    expect(complete(reportAuthorMixRule.summarise!(ctx(t), []))).toEqual({ figure: "36.0% PO / 64.0% PSO", target: "35/65 ±5" });
   });
 
   it.each([
@@ -147,7 +148,7 @@ describe("reports.authorMix: 35% PO / 65% PSO (NPS Operating Model v1.0, ch.1-2)
 
   it("reports.authorMix: unreadable and blank grades are left out of the author mix", () => {
     const t = courtReports([...reports([["Oral", "PO", 35], ["Oral", "PSO", 65]]), ["Oral", "SPO"], ["Oral", null]]);
-    expect(reportAuthorMixRule.summarise!(ctx(t), [])!.figure).toBe("35.0% PO / 65.0% PSO");
+    expect(complete(reportAuthorMixRule.summarise!(ctx(t), []))!.figure).toBe("35.0% PO / 65.0% PSO");
   });
 
   it("reports.authorMix: the message names the share and the target", () => {

@@ -19,8 +19,9 @@ import {
   type CellValue,
 } from "../values";
 import type { Recognition } from "./recognise";
-import { withoutTotals } from "./totals";
-import type { FieldValue, Finding, SheetData, Table, TableRow } from "./types";
+import { complete, pauseBefore, ROW_BLOCK } from "./steps";
+import { totalsLabeller, withoutTotals, type TotalsLabel } from "./totals";
+import type { FieldValue, Finding, SheetData, Steps, Table, TableRow } from "./types";
 
 /** 0 -> "A", 25 -> "Z", 26 -> "AA". */
 export function columnLetter(index: number): string {
@@ -160,6 +161,19 @@ function headerText(sheet: SheetData, rec: Recognition, index: number): string {
 /** Distinct texts per column whose parse is remembered (parsing is pure: same text, same result). */
 const PARSE_MEMO = 4096;
 
+/** A field's column while the table is read: how to parse it, and what has been read so far. */
+interface Reading {
+  readonly id: string;
+  readonly index: number;
+  readonly parse: Parser;
+  readonly text: boolean;
+  /** The header as written, for messages. */
+  readonly arg: string;
+  readonly values: (FieldValue | undefined)[];
+  readonly seen: Map<string, Result<FieldValue | undefined>>;
+  readonly unreadable: number[];
+}
+
 /**
  * Build the table of a recognised sheet. Rows blank in every cell are left out, and so are totals
  * rows and the notes under them (./totals.ts), with one information finding. Returns the
@@ -167,51 +181,95 @@ const PARSE_MEMO = 4096;
  * cells holding Excel errors such as #N/A).
  */
 export function buildTable(sheet: SheetData, rec: Recognition): { table: Table; findings: Finding[] } {
+  return complete(readTable(sheet, rec));
+}
+
+/**
+ * buildTable as Steps: two passes over the rows (which rows are data, then each field's cells,
+ * block by block), pausing every ROW_BLOCK rows.
+ */
+export function* readTable(sheet: SheetData, rec: Recognition): Steps<{ table: Table; findings: Finding[] }> {
   if (rec.kind === undefined) throw new Error(`buildTable: sheet ${sheet.name} was not recognised`);
   const def = sheetDef(rec.kind);
   const table = new ParsedTable(rec.kind, sheet.name, sheet.columnFormats ?? [], sheet.originCol);
   const findings: Finding[] = [];
+  const address = (index: number, row: number) => `${columnLetter(sheet.originCol + index)}${row}`;
+
+  // Pass 1: the rows that are not blank, and which of them are totals rows.
   const candidates: number[] = [];
-  for (let r = rec.headerIndex + 1; r < sheet.rows.length; r++) if (!sheet.rows[r]!.every(isBlank)) candidates.push(r);
-  const totals = withoutTotals(sheet, rec, def, candidates, (index, row) => `${columnLetter(sheet.originCol + index)}${row}`);
-  if (totals.finding) findings.push(totals.finding);
-  for (const r of totals.rows) {
-    table.data.push(sheet.rows[r]!);
-    table.rows.push(new Row(table, table.data.length - 1, sheet.originRow + r));
+  const labels: (TotalsLabel | undefined)[] = [];
+  const totalsOf = totalsLabeller(rec, def);
+  // A row is blank when the columns the validator reads are: a note in a column it does not read
+  // makes no case. (So the task pane, which reads only those columns, sees the rows a file reader does.)
+  const read = Object.values(rec.columns).sort((a, b) => a - b);
+  const first = rec.headerIndex + 1;
+  const below = sheet.rows.length - first;
+  for (let r = first; r < sheet.rows.length; r++) {
+    if (pauseBefore(r - first)) yield (r - first) / below / 2;
+    const cells = sheet.rows[r]!;
+    if (read.every((c) => isBlank(cells[c]))) continue;
+    candidates.push(r);
+    labels.push(totalsOf(cells));
   }
+  const totals = withoutTotals(sheet, rec, def, candidates, labels, address);
+  if (totals.finding) findings.push(totals.finding);
+
+  // Pass 2: the data rows, block by block, each field's cells read with its layout type's parser.
+  const n = totals.rows.length;
+  const readings: Reading[] = [];
   for (const field of def.fields) {
     const index = rec.columns[field.id];
     if (index === undefined) continue;
     const fractions = field.type === "percent" && isPercentFormat(sheet.columnFormats?.[index]);
-    const parse = parserFor(field, fractions);
-    const text = field.type === "text";
-    const arg = headerText(sheet, rec, index);
-    const values: (FieldValue | undefined)[] = new Array<FieldValue | undefined>(table.data.length);
-    const seen = new Map<string, Result<FieldValue | undefined>>();
-    const unreadable: number[] = [];
-    for (let i = 0; i < table.data.length; i++) {
-      const v = table.data[i]![index];
-      if (v === null || v === undefined || v === "") continue; // blank: undefined, without a parse
-      if (text && typeof v === "string" && v.charCodeAt(0) !== 35 /* "#": maybe an error value */) {
-        const t = v.trim();
-        if (t !== "") values[i] = t;
-        continue;
-      }
-      // A column repeats a few words ("High", "No", "PSO") down every row: parse each word once.
-      let r = typeof v === "string" ? seen.get(v) : undefined;
-      if (r === undefined) {
-        r = parse(v, arg);
-        if (typeof v === "string" && seen.size < PARSE_MEMO) seen.set(v, r);
-      }
-      if (r.ok) values[i] = r.value;
-      else {
-        unreadable.push(i);
-        findings.push(cellFinding(r.problem, sheet.name, table.rows[i]!.row, `${columnLetter(sheet.originCol + index)}${table.rows[i]!.row}`));
-      }
-    }
-    table.columns.set(field.id, { index, values, unreadable });
+    readings.push({
+      id: field.id,
+      index,
+      parse: parserFor(field, fractions),
+      text: field.type === "text",
+      arg: headerText(sheet, rec, index),
+      values: new Array<FieldValue | undefined>(n),
+      seen: new Map(),
+      unreadable: [],
+    });
   }
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    if (start > 0) yield 0.5 + start / n / 2;
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (let i = start; i < end; i++) {
+      const r = totals.rows[i]!;
+      table.data.push(sheet.rows[r]!);
+      table.rows.push(new Row(table, i, sheet.originRow + r));
+    }
+    for (const c of readings) readCells(c, table, start, end, findings, address);
+  }
+  for (const c of readings) table.columns.set(c.id, { index: c.index, values: c.values, unreadable: c.unreadable });
   return { table, findings };
+}
+
+/** One field's cells in rows start..end-1 of the table: parsed values, and a finding for each cell that cannot be read. */
+function readCells(c: Reading, table: ParsedTable, start: number, end: number, findings: Finding[], address: (index: number, row: number) => string): void {
+  const { index, parse, text, arg, values, seen, unreadable } = c;
+  for (let i = start; i < end; i++) {
+    const v = table.data[i]![index];
+    if (v === null || v === undefined || v === "") continue; // blank: undefined, without a parse
+    if (text && typeof v === "string" && v.charCodeAt(0) !== 35 /* "#": maybe an error value */) {
+      const t = v.trim();
+      if (t !== "") values[i] = t;
+      continue;
+    }
+    // A column repeats a few words ("High", "No", "PSO") down every row: parse each word once.
+    let r = typeof v === "string" ? seen.get(v) : undefined;
+    if (r === undefined) {
+      r = parse(v, arg);
+      if (typeof v === "string" && seen.size < PARSE_MEMO) seen.set(v, r);
+    }
+    if (r.ok) values[i] = r.value;
+    else {
+      unreadable.push(i);
+      const row = table.rows[i]!.row;
+      findings.push(cellFinding(r.problem, table.sheet, row, address(index, row)));
+    }
+  }
 }
 
 function cellFinding(p: Problem, sheet: string, row: number, cell: string): Finding {

@@ -1,7 +1,7 @@
 /**
  * Totals rows under (or within) a table: "Total", "Grand total", "North OM Total" (what Excel's
  * Subtotal writes), "Sum". The validator sees values, not formulas, so a totals row is known by its
- * label: the first filled cell of the row, or a cell of one of the kind's required text columns
+ * label: the first filled cell among the columns the validator reads, or a cell of one of the kind's required text columns
  * (Case ID, OM, Team...), with no text in the other such columns. A totals row is never data. The table ends at a totals row after which no
  * row looks like data (only notes or more totals follow); rows inside the table stay data.
  */
@@ -15,13 +15,26 @@ import type { Finding, SheetData } from "./types";
 const MAYBE_TOTALS = /total|sum|count/i;
 const TOTALS_LABEL = /^(?:(?:grand|overall|sub) ?)?totals?(?: .*)?$|^.+ (?:sub ?)?totals?$|^(?:sum|count)$/;
 
+/** A totals row's label and its column. */
+export interface TotalsLabel {
+  readonly index: number;
+  readonly text: string;
+}
+
 /**
- * The totals label of a row and its column, if the row is a totals row: a label, and no text in
- * the other label columns (a case of the "Total Care" team has its Case ID and OM beside it).
+ * The totals label of a row of a recognised sheet, if the row is a totals row: a label, and no text
+ * in the other label columns (a case of the "Total Care" team has its Case ID and OM beside it).
  */
-function totalsLabel(cells: readonly CellValue[], labelColumns: readonly number[]): { index: number; text: string } | undefined {
+export function totalsLabeller(rec: Recognition, def: SheetDef): (cells: readonly CellValue[]) => TotalsLabel | undefined {
+  const labelColumns = def.fields.filter((f) => f.required && f.type === "text").flatMap((f) => (rec.columns[f.id] === undefined ? [] : [rec.columns[f.id]!]));
+  const read = Object.values(rec.columns).sort((a, b) => a - b);
+  return (cells) => totalsLabel(cells, labelColumns, read);
+}
+
+/** @param read the columns the validator reads, in order: the label may be the first of them that is filled */
+function totalsLabel(cells: readonly CellValue[], labelColumns: readonly number[], read: readonly number[]): TotalsLabel | undefined {
   let first = -1;
-  for (let i = 0; i < cells.length && first < 0; i++) if (!isBlank(cells[i])) first = i;
+  for (let i = 0; i < read.length && first < 0; i++) if (!isBlank(cells[read[i]!])) first = read[i]!;
   // The first filled cell, then each label column (no array built: this runs for every row).
   for (let k = -1; k < labelColumns.length; k++) {
     const index = k < 0 ? first : labelColumns[k]!;
@@ -43,14 +56,20 @@ export interface Totals {
 /**
  * Leave totals rows, and notes under the last of them, out of a table.
  * @param candidates indices into sheet.rows of the rows below the header that are not blank
+ * @param labels each candidate's totals label (totalsLabeller), undefined for a row that is not a totals row
  */
-export function withoutTotals(sheet: SheetData, rec: Recognition, def: SheetDef, candidates: readonly number[], cellAddress: (index: number, row: number) => string): Totals {
+export function withoutTotals(
+  sheet: SheetData,
+  rec: Recognition,
+  def: SheetDef,
+  candidates: readonly number[],
+  labels: readonly (TotalsLabel | undefined)[],
+  cellAddress: (index: number, row: number) => string,
+): Totals {
   const column = (id: string) => rec.columns[id];
-  const labelColumns = def.fields.filter((f) => f.required && f.type === "text").flatMap((f) => (column(f.id) === undefined ? [] : [column(f.id)!]));
   const required = def.fields.filter((f) => f.required).flatMap((f) => (column(f.id) === undefined ? [] : [column(f.id)!]));
   // A row looks like data when it fills at least half its kind's required columns (and two, where there are two).
   const needed = Math.max(1, Math.min(required.length, Math.max(2, Math.ceil(required.length / 2))));
-  const labels = candidates.map((r) => totalsLabel(sheet.rows[r]!, labelColumns));
   let lastData = -1;
   for (let i = candidates.length - 1; i >= 0 && lastData < 0; i--) {
     if (labels[i] !== undefined) continue;

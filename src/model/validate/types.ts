@@ -73,6 +73,17 @@ export interface ValidateOptions {
   readonly columnMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
+/**
+ * How far a validation has got, between two of its steps: work done and to do (counted in rows, each
+ * table's once for reading it and once for each rule that reads it, and one per unit of work), and
+ * what it is doing, in plain words ("Reading Caseload, 100,000 rows (25%)", "Checking: One OM per case").
+ */
+export interface ValidationProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
 export interface ValidationReport {
   readonly findings: readonly Finding[];
   readonly summaries: readonly RuleSummary[];
@@ -147,6 +158,20 @@ export interface RuleContext {
   table(kind: SheetKind): Table | undefined;
 }
 
+/**
+ * Work that can pause: a generator that yields, between blocks of rows, the share of its work done
+ * so far (from 0, below 1), and returns its result. The engine's long units (reading a table, a
+ * rule going down a long sheet) are written so; validateWorkbook runs them straight through and
+ * validateWorkbookAsync hands the thread back to the host between them (see ./steps.ts).
+ */
+export type Steps<T> = Generator<number, T, undefined>;
+
+/** A rule's summary line figures. */
+export interface RuleFigures {
+  figure?: string;
+  target?: string;
+}
+
 export interface Rule {
   readonly id: string;
   /**
@@ -157,7 +182,8 @@ export interface Rule {
   readonly source: string;
   /** The tables the rule needs; it is reported "not checked" when one is missing. */
   readonly needs: readonly SheetKind[];
-  check(ctx: RuleContext): Finding[];
-  /** The summary line's figure and target, for ratio and share rules; otherwise counts suffice. */
-  summarise?(ctx: RuleContext, findings: readonly Finding[]): { figure?: string; target?: string } | undefined;
+  /** The rule's findings; a rule that goes down a long sheet gives them as Steps (a generator function), so it can pause. */
+  check(ctx: RuleContext): Finding[] | Steps<Finding[]>;
+  /** The summary line's figure and target, for ratio and share rules; otherwise counts suffice. Steps, like check, when it goes down a long sheet. */
+  summarise?(ctx: RuleContext, findings: readonly Finding[]): RuleFigures | undefined | Steps<RuleFigures | undefined>;
 }

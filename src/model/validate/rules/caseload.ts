@@ -9,9 +9,10 @@ import { computeTier, TIER_RANK, type TierInput } from "../../tier";
 import { problem, type Result } from "../../problem";
 import { sheetDef } from "../../layout";
 import { isBlank, type Grade, type Rosh, type Tier } from "../../values";
+import { pauseBefore, scaled } from "../steps";
 import { isPercentFormat } from "../tables";
 import { at, blankCell, personKey } from "./people";
-import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
+import type { Finding, Rule, RuleContext, Steps, Table, TableRow } from "../types";
 
 const SHEET = "caseload" as const;
 
@@ -43,50 +44,52 @@ function why(input: TierInput): string {
   return parts.join(", ");
 }
 
-type ModelTier = { input: TierInput; result: Result<Tier> } | undefined;
-/** Per table and variant, the tier of every row, computed once: the tier and allocation rules share it. */
-const TIER_MEMO = new WeakMap<Table, { napo: boolean; byRow: Map<number, ModelTier> }>();
-
 /** The model's tier for a row, or undefined when a tier input could not be read (reported elsewhere). */
-function modelTier(ctx: RuleContext, row: TableRow): ModelTier {
+type ModelTier = { input: TierInput; result: Result<Tier> } | undefined;
+/** Keyed by sheet row number, unique within a table (a number hashes faster than a row object). */
+type ModelTiers = ReadonlyMap<number, ModelTier>;
+/** Per table and variant, the tier of every row, computed once: the tier, allocation and what-if rules share it. */
+const TIER_MEMO = new WeakMap<Table, { napo: boolean; byRow: ModelTiers }>();
+
+/** The model's tier of every case, as steps (a pause every few thousand rows), or at once when already worked out. */
+function* modelTiers(ctx: RuleContext): Steps<ModelTiers> {
   const table = ctx.table(SHEET)!;
   const napo = ctx.variants.napoDomesticViolence;
-  let memo = TIER_MEMO.get(table);
-  if (!memo || memo.napo !== napo) {
-    // Keyed by sheet row number, unique within a table (a number hashes faster than a row object);
-    // the inputs are read down each column, not field by field through every row.
-    const byRow = new Map<number, ModelTier>();
-    const options = { napoDomesticViolence: napo };
-    const cols = TIER_FIELDS.map((f) => table.values(f));
-    const [rosh, rsr, ogrs, mappaCategory, mappaLevel, childProtectionPlan, iom, vulnerability, domesticViolence] = cols;
-    // A tier input that could not be read (reported by the engine) leaves the case untiered here.
-    const bad = new Set(TIER_FIELDS.flatMap((f) => table.unreadable(f)));
-    for (let i = 0; i < table.rows.length; i++) {
-      const r = table.rows[i]!;
-      const input: TierInput = {
-        rosh: rosh?.[i] as Rosh | undefined,
-        rsr: rsr?.[i] as number | undefined,
-        ogrs: ogrs?.[i] as number | undefined,
-        mappaCategory: mappaCategory?.[i] as 1 | 2 | 3 | undefined,
-        mappaLevel: mappaLevel?.[i] as 1 | 2 | 3 | undefined,
-        childProtectionPlan: childProtectionPlan?.[i] as boolean | undefined,
-        iom: iom?.[i] as boolean | undefined,
-        vulnerability: vulnerability?.[i] as boolean | undefined,
-        domesticViolence: domesticViolence?.[i] as boolean | undefined,
-      };
-      byRow.set(r.row, bad.has(i) ? undefined : { input, result: computeTier(input, options) });
-    }
-    memo = { napo, byRow };
-    TIER_MEMO.set(table, memo);
+  const memo = TIER_MEMO.get(table);
+  if (memo && memo.napo === napo) return memo.byRow;
+  // The inputs are read down each column, not field by field through every row.
+  const byRow = new Map<number, ModelTier>();
+  const options = { napoDomesticViolence: napo };
+  const cols = TIER_FIELDS.map((f) => table.values(f));
+  const [rosh, rsr, ogrs, mappaCategory, mappaLevel, childProtectionPlan, iom, vulnerability, domesticViolence] = cols;
+  // A tier input that could not be read (reported by the engine) leaves the case untiered here.
+  const bad = new Set(TIER_FIELDS.flatMap((f) => table.unreadable(f)));
+  const n = table.rows.length;
+  for (let i = 0; i < n; i++) {
+    if (pauseBefore(i)) yield i / n;
+    const r = table.rows[i]!;
+    const input: TierInput = {
+      rosh: rosh?.[i] as Rosh | undefined,
+      rsr: rsr?.[i] as number | undefined,
+      ogrs: ogrs?.[i] as number | undefined,
+      mappaCategory: mappaCategory?.[i] as 1 | 2 | 3 | undefined,
+      mappaLevel: mappaLevel?.[i] as 1 | 2 | 3 | undefined,
+      childProtectionPlan: childProtectionPlan?.[i] as boolean | undefined,
+      iom: iom?.[i] as boolean | undefined,
+      vulnerability: vulnerability?.[i] as boolean | undefined,
+      domesticViolence: domesticViolence?.[i] as boolean | undefined,
+    };
+    byRow.set(r.row, bad.has(i) ? undefined : { input, result: computeTier(input, options) });
   }
-  return memo.byRow.get(row.row);
+  TIER_MEMO.set(table, { napo, byRow });
+  return byRow;
 }
 
 const INDETERMINATE = /indeterminate|life|ipp/i;
 
 /** The advice ALLOCATE_GRADE gives for the row, on the model's tier (or the recorded one when the model cannot tier it). */
-function advice(ctx: RuleContext, row: TableRow) {
-  const m = modelTier(ctx, row);
+function advice(ctx: RuleContext, tiers: ModelTiers, row: TableRow) {
+  const m = tiers.get(row.row);
   const tier = m?.result.ok === true ? m.result.value : (row.get("recordedTier") as Tier | undefined);
   if (tier === undefined || unreadable(row, "crcEscalation") || unreadable(row, "psoCompetent")) return undefined;
   const sentence = row.get("sentenceType");
@@ -111,14 +114,18 @@ export const caseloadRequiredRule: Rule = {
   label: "Every case has its required fields",
   source: "Add-in workbook layout; NPS Operating Model v1.0, ch.3",
   needs: [SHEET],
-  check(ctx) {
+  *check(ctx) {
     const table = ctx.table(SHEET)!;
     const required = sheetDef(SHEET).fields.filter((f) => f.required && table.has(f.id));
     const out: Finding[] = [];
-    for (const row of table.rows)
+    const n = table.rows.length;
+    for (let i = 0; i < n; i++) {
+      if (pauseBefore(i)) yield i / n;
+      const row = table.rows[i]!;
       for (const f of required)
         if (isBlank(row.raw(f.id)))
           out.push(at(table, row, f.id, "caseload.required", "error", problem("caseload.required", { caseId: caseId(row), field: f.header }).message, "Add-in workbook layout; NPS Operating Model v1.0, ch.3"));
+    }
     return out;
   },
 };
@@ -132,14 +139,18 @@ export const caseloadTierRule: Rule = {
   label: "Recorded tiers match the model (ch.3 Diagram 1)",
   source: "NPS Operating Model v1.0, ch.3 Diagram 1",
   needs: [SHEET],
-  check(ctx) {
+  *check(ctx) {
     const table = ctx.table(SHEET)!;
     if (!table.has("recordedTier")) return [];
+    const tiers = yield* scaled(modelTiers(ctx), 0, 0.5);
     const out: Finding[] = [];
-    for (const row of table.rows) {
+    const n = table.rows.length;
+    for (let i = 0; i < n; i++) {
+      if (pauseBefore(i)) yield 0.5 + i / n / 2;
+      const row = table.rows[i]!;
       const recorded = row.get("recordedTier") as Tier | undefined;
       if (recorded === undefined) continue;
-      const m = modelTier(ctx, row);
+      const m = tiers.get(row.row);
       if (!m) continue;
       if (!m.result.ok) {
         if (m.result.problem.code === "tier.noScores" && isBlank(row.raw("rosh"))) continue; // caseload.required says so
@@ -194,14 +205,18 @@ export const caseloadGradeRule: Rule = {
   label: "Recorded grades follow the allocation advice",
   source: "NPS Operating Model v1.0, ch.1, ch.3",
   needs: [SHEET],
-  check(ctx) {
+  *check(ctx) {
     const table = ctx.table(SHEET)!;
+    const tiers = yield* scaled(modelTiers(ctx), 0, 0.5);
     const out: Finding[] = [];
-    for (const row of table.rows) {
+    const n = table.rows.length;
+    for (let i = 0; i < n; i++) {
+      if (pauseBefore(i)) yield 0.5 + i / n / 2;
+      const row = table.rows[i]!;
       const recorded = row.get("omGrade") as Grade | undefined;
       if (recorded === undefined) continue;
       if (recorded === "PSO" && isHighRosh(row.get("rosh"))) continue;
-      const a = advice(ctx, row);
+      const a = advice(ctx, tiers, row);
       if (!a || a.grade === recorded) continue;
       const reason = row.get("allocationReason");
       const params = { caseId: caseId(row), recorded, advised: a.grade, reason: reason === undefined ? a.reason : String(reason) };
@@ -221,12 +236,15 @@ export const caseloadSingleOmRule: Rule = {
   label: "One OM per case",
   source: "NPS Operating Model v1.0, ch.3",
   needs: [SHEET],
-  check(ctx) {
+  *check(ctx) {
     const table = ctx.table(SHEET)!;
     // The first row of each case; its cell address is only worked out when a later row repeats the case.
     const seen = new Map<string, TableRow>();
     const out: Finding[] = [];
-    for (const row of table.rows) {
+    const n = table.rows.length;
+    for (let i = 0; i < n; i++) {
+      if (pauseBefore(i)) yield i / n;
+      const row = table.rows[i]!;
       const id = row.get("caseId");
       const om = row.get("om");
       if (id === undefined || om === undefined) continue;
@@ -354,14 +372,17 @@ export const caseloadNapoDvRule: Rule = {
   check() {
     return [];
   },
-  summarise(ctx) {
+  *summarise(ctx) {
     const table = ctx.table(SHEET)!;
     if (!table.has("domesticViolence")) return { figure: "no Domestic violence column", target: "information" };
+    const tiers = yield* scaled(modelTiers(ctx), 0, 0.5);
     let moved = 0;
     let tiered = 0;
     let unknown = 0;
-    for (const row of table.rows) {
-      const m = modelTier(ctx, row); // the inputs are the same under either reading
+    const n = table.rows.length;
+    for (let i = 0; i < n; i++) {
+      if (pauseBefore(i)) yield 0.5 + i / n / 2;
+      const m = tiers.get(table.rows[i]!.row); // the inputs are the same under either reading
       if (!m) continue;
       const without = ctx.variants.napoDomesticViolence ? computeTier(m.input) : m.result;
       if (!without.ok) continue;
