@@ -21,8 +21,7 @@ const common = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j)sx?$": swc },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  // office-addin-mock loads the real office-addin-manifest, whose chain ends in strip-bom, an
-  // ES-module-only package: let SWC turn that one into CommonJS.
+  // ES-module-only packages deep in the dependency tree (strip-bom, uuid): let SWC turn them into CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!(?:.+/node_modules/)?(?:strip-bom|uuid)/)"],
 
 

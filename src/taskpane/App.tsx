@@ -1,60 +1,41 @@
 /**
  * The task pane. Every dependency is injected (Excel adapter, validation engine, report builder,
- * settings), so the whole pane is tested with fakes and runs unchanged in Excel.
+ * settings, Excel's requirement sets), so the whole pane is tested with fakes and runs unchanged in
+ * Excel. This file holds the tabs, the messages and the settings; the Check tab is CheckTab.tsx.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  AriaLiveAnnouncer,
-  Button,
-  Field,
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Tab,
-  TabList,
-  webLightTheme,
-} from "@fluentui/react-components";
-import type { ValidateOptions, ValidationReport, WorkbookData } from "../model/validate/types";
+import { useCallback, useMemo, useState } from "react";
+import { AriaLiveAnnouncer, Button, FluentProvider, makeStyles, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import type { ValidateOptions, ValidationProgress, ValidationReport, WorkbookData } from "../model/validate/types";
 import type { AddinSettings } from "../shared/settings";
-import type { CellRef, ExcelAdapter, ReportSheet, SavedFill } from "./excel-adapter";
+import type { ExcelAdapter, ReportSheet } from "./excel-adapter";
 import { excelErrorMessage } from "./excel-adapter";
 import type { SettingsStore } from "./document-settings";
-import { reportMixPicture, tierGradePicture } from "./picture-data";
-import { ReportMixPicture, TierGradePicture } from "./Pictures";
+import { applySettings, isSavedButNotRecalculated } from "./apply-settings";
+import { checkRequirements } from "./requirements";
+import { CheckTab } from "./CheckTab";
+import { Confirm, NoticeList, type Notice, type Pending } from "./Notices";
 import { WhatIf } from "./WhatIf";
 import { ColumnMapping } from "./ColumnMapping";
-import { Findings, refOf, Summary } from "./Results";
 import { LAYOUT } from "../model/layout";
 
-export const PERCENT_HAZARD_RULE = "caseload.percentHazard";
+export { PERCENT_HAZARD_RULE } from "./CheckTab";
 
 export interface PaneDeps {
   readonly adapter: ExcelAdapter;
-  readonly validate: (book: WorkbookData, options: ValidateOptions) => ValidationReport;
+  /** The validation, sharing the thread: it pauses between steps and says how far it has got. */
+  readonly validate: (book: WorkbookData, options: ValidateOptions, onProgress?: (p: ValidationProgress) => void) => Promise<ValidationReport>;
   /** The report sheet's name and rows (reportTable + REPORT_SHEET_NAME in production). */
   readonly reportSheet: (report: ValidationReport) => ReportSheet;
   readonly store: SettingsStore;
+  /** The settings in force for the custom functions (src/shared/settings.ts). */
   readonly settings: { get(): AddinSettings; set(s: AddinSettings): void };
+  /** Office.context.requirements.isSetSupported; without it every feature is offered. */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
 }
-
-type Notice = { intent: "error" | "warning" | "success" | "info"; title: string; text: string };
-type Pending = { title: string; lines: string[]; action: () => Promise<void> };
 
 const useStyles = makeStyles({
   root: { padding: "12px", maxWidth: "420px", fontSize: "14px" },
-  row: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px", marginBottom: "8px" },
 });
-
-
-function describeCells(cells: readonly CellRef[], max = 12): string[] {
-  const bySheet = new Map<string, string[]>();
-  for (const c of cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
-  return [...bySheet.entries()].map(([sheet, list]) => `${sheet}: ${list.slice(0, max).join(", ")}${list.length > max ? ` and ${list.length - max} more` : ""}`);
-}
 
 export function App({ deps }: { deps: PaneDeps }) {
   const s = useStyles();
@@ -64,44 +45,34 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | undefined>();
   const [book, setBook] = useState<WorkbookData | undefined>();
   const [report, setReport] = useState<ValidationReport | undefined>();
-  // Settings saved in the workbook, read once when the pane opens.
+  // Settings saved in the workbook, read once when the pane opens (the start-up has put them in force).
   const [initial] = useState(() => store.load());
+  const requirements = useMemo(() => checkRequirements(deps.isSetSupported ?? (() => true)), [deps.isSetSupported]);
   const [notices, setNotices] = useState<Notice[]>(() =>
     initial.problems.length > 0 ? [{ intent: "warning", title: "Some saved settings were ignored", text: initial.problems.join(" ") }] : [],
   );
   const [pending, setPending] = useState<Pending | undefined>();
-  /** Counts validations, so the findings list (and its filters) starts afresh with each. */
   const [run, setRun] = useState(0);
   const [current, setCurrent] = useState<AddinSettings>(initial.settings);
-  const highlights = useRef<SavedFill[]>(initial.highlights);
-  const [highlightCount, setHighlightCount] = useState(initial.highlights.length);
 
   const notify = useCallback((n: Notice) => setNotices([n]), []);
   const fail = useCallback((e: unknown, action: string) => notify({ intent: "error", title: "Excel could not do that", text: excelErrorMessage(e, action) }), [notify]);
 
-  // Share the workbook's settings with the custom functions (same page in the shared runtime).
-  useEffect(() => {
-    settings.set(initial.settings);
-  }, [settings, initial]);
-
-  const check = useCallback(
-    (b: WorkbookData, st: AddinSettings) => {
-      const r = validate(b, { overrides: st.overrides, variants: st.variants, ...(st.columnMaps ? { columnMaps: st.columnMaps } : {}) });
-      setReport(r);
-      setRun((n) => n + 1);
-      return r;
-    },
-    [validate],
-  );
+  const check = async (b: WorkbookData, st: AddinSettings): Promise<ValidationReport> => {
+    const r = await validate(b, { overrides: st.overrides, variants: st.variants, ...(st.columnMaps ? { columnMaps: st.columnMaps } : {}) }, (pr) => setProgress({ ...pr }));
+    setReport(r);
+    setRun((n) => n + 1);
+    return r;
+  };
 
   const onValidate = async () => {
     setBusy(true);
     setNotices([]);
     setPending(undefined);
     setProgress({ done: 0, total: 1, label: "Reading the workbook" });
-    let b: WorkbookData;
+    let b: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>>;
     try {
-      b = await adapter.readWorkbook((done, total, label) => setProgress({ done, total, label }));
+      b = await adapter.readWorkbook((done, total, label) => setProgress({ done, total, label }), current.columnMaps);
     } catch (e) {
       fail(e, "read the workbook");
       setBusy(false);
@@ -110,11 +81,16 @@ export function App({ deps }: { deps: PaneDeps }) {
     }
     try {
       setBook(b);
-      setProgress({ done: 1, total: 1, label: "Checking the rules" });
-      await new Promise((r) => setTimeout(r, 0));
-      const r = check(b, current);
+      setProgress({ done: 0, total: 1, label: "Checking the rules" });
+      const r = await check(b, current);
       const errors = r.findings.filter((f) => f.severity === "error").length;
-      notify({ intent: errors > 0 ? "warning" : "success", title: "Validation finished", text: `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"}, ${errors} error${errors === 1 ? "" : "s"}.` });
+      const done: Notice = { intent: errors > 0 ? "warning" : "success", title: "Validation finished", text: `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"}, ${errors} error${errors === 1 ? "" : "s"}.` };
+      if (b.changed && b.changed.length > 0)
+        setNotices([
+          done,
+          { intent: "warning", title: "The workbook changed while it was read", text: `Rows were added or removed on ${b.changed.join(", ")} during the check, so some findings may point at the wrong rows. Validate again when you have finished editing.` },
+        ]);
+      else notify(done);
     } catch (e) {
       // A fault in the checks themselves, not in Excel: say so rather than show a blank pane.
       notify({ intent: "error", title: "The check stopped", text: `The validation could not finish: ${e instanceof Error ? e.message : String(e)}. Please report this.` });
@@ -124,96 +100,36 @@ export function App({ deps }: { deps: PaneDeps }) {
     }
   };
 
-  const applySettings = async (next: AddinSettings) => {
-    settings.set(next);
-    setCurrent(next);
+  const onApply = async (next: AddinSettings) => {
     try {
-      await store.save(next);
-      await adapter.recalculate();
-      if (book) check(book, next);
+      const outcome = await applySettings(current, next, { store, settings, recalculate: () => adapter.recalculate() });
+      if (outcome === "unchanged") {
+        notify({ intent: "info", title: "Nothing changed", text: "These are the settings already in force: nothing was saved or recalculated." });
+        return;
+      }
+      setCurrent(next);
+      if (book) await check(book, next);
       notify({ intent: "success", title: "Settings saved", text: "Saved in this workbook; the custom functions were recalculated." });
     } catch (e) {
-      fail(e, "save the settings and recalculate");
+      if (isSavedButNotRecalculated(e)) {
+        setCurrent(next);
+        notify({ intent: "warning", title: "Saved, not recalculated", text: e.message });
+      } else fail(e, "save the settings");
     }
   };
 
-  const findings = useMemo(() => report?.findings ?? [], [report]);
-  const hazards = findings.filter((f) => f.rule === PERCENT_HAZARD_RULE);
-  const cellRefs = useMemo(() => {
-    const seen = new Set<string>();
-    const out: CellRef[] = [];
-    for (const f of findings) {
-      const r = refOf(f);
-      if (!r || f.severity === "info") continue;
-      const k = `${r.sheet}!${r.cell}`;
-      if (!seen.has(k)) out.push(r);
-      seen.add(k);
-    }
-    return out;
-  }, [findings]);
-
-  const goTo = async (ref: CellRef) => {
+  const confirm = async () => {
+    const p = pending;
+    if (!p) return;
+    setPending(undefined);
+    setBusy(true);
     try {
-      await adapter.select(ref);
+      await p.action();
     } catch (e) {
-      fail(e, `select ${ref.sheet}!${ref.cell}`);
+      fail(e, p.title.replace(/\?$/, "").toLowerCase());
+    } finally {
+      setBusy(false);
     }
-  };
-
-  const askWriteReport = async () => {
-    if (!report) return;
-    const sheet = reportSheet(report);
-    let exists = false;
-    try {
-      exists = await adapter.sheetExists(sheet.name);
-    } catch (e) {
-      fail(e, "look for the report sheet");
-      return;
-    }
-    setPending({
-      title: "Write the report sheet?",
-      lines: [
-        exists ? `The sheet "${sheet.name}" will be deleted and written again.` : `A new sheet "${sheet.name}" will be added.`,
-        `${sheet.rows.length} rows, with links to the cells. No other sheet changes.`,
-      ],
-      action: async () => {
-        const r = await adapter.writeReport(sheet);
-        notify({ intent: "success", title: "Report written", text: `${r.replaced ? "Replaced" : "Added"} the sheet "${sheet.name}" with ${sheet.rows.length} rows.` });
-      },
-    });
-  };
-
-  const askHighlight = () => {
-    if (cellRefs.length === 0) return;
-    setPending({
-      title: `Highlight ${cellRefs.length} cells?`,
-      lines: [...describeCells(cellRefs), "Their fill colour is remembered, so Clear highlights puts it back. Nothing else changes."],
-      action: async () => {
-        const already = new Set(highlights.current.map((h) => `${h.sheet}!${h.cell}`));
-        const fresh = cellRefs.filter((c) => !already.has(`${c.sheet}!${c.cell}`));
-        const saved = await adapter.highlight(fresh);
-        highlights.current = [...highlights.current, ...saved];
-        setHighlightCount(highlights.current.length);
-        await store.saveHighlights(highlights.current);
-        notify({ intent: "success", title: "Cells highlighted", text: `${saved.length} cells highlighted.` });
-      },
-    });
-  };
-
-  const askClear = () => {
-    const saved = highlights.current;
-    if (saved.length === 0) return;
-    setPending({
-      title: `Clear ${saved.length} highlights?`,
-      lines: [...describeCells(saved), "Each cell gets back the fill it had; cells you have recoloured since are left alone."],
-      action: async () => {
-        const n = await adapter.clearHighlights(saved);
-        highlights.current = [];
-        setHighlightCount(0);
-        await store.saveHighlights([]);
-        notify({ intent: "success", title: "Highlights cleared", text: `${n} cells restored.` });
-      },
-    });
   };
 
   const askTemplate = () => {
@@ -231,23 +147,8 @@ export function App({ deps }: { deps: PaneDeps }) {
     });
   };
 
-  const confirm = async () => {
-    const p = pending;
-    if (!p) return;
-    setPending(undefined);
-    setBusy(true);
-    try {
-      await p.action();
-    } catch (e) {
-      fail(e, p.title.replace(/\?$/, "").toLowerCase());
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const mix = report && book ? reportMixPicture(book, report.layout, current.overrides) : undefined;
-  const tiers = report && book ? tierGradePicture(book, report.layout) : undefined;
   const needsMapping = report?.layout.sheets.some((l) => l.missing.length > 0 || l.unrecognised.length > 0) ?? false;
+  const templateOff = requirements.missing.find((m) => m.feature === "template");
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -264,108 +165,50 @@ export function App({ deps }: { deps: PaneDeps }) {
             </TabList>
           </header>
           <main>
-          <div>
-            {notices.map((n, i) => (
-              <MessageBar key={i} intent={n.intent} layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{n.title}</MessageBarTitle> {n.text}
-                </MessageBarBody>
-              </MessageBar>
-            ))}
-          </div>
+            <NoticeList notices={notices} />
+            {pending && <Confirm pending={pending} onGo={() => void confirm()} onCancel={() => setPending(undefined)} />}
 
-          {pending && (
-            <MessageBar intent="info" layout="multiline" role="alertdialog" aria-label={pending.title}>
-              <MessageBarBody>
-                <MessageBarTitle>{pending.title}</MessageBarTitle>
-                <ul>
-                  {pending.lines.map((l) => (
-                    <li key={l}>{l}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button appearance="primary" onClick={() => void confirm()}>
-                  Go ahead
-                </Button>
-                <Button onClick={() => setPending(undefined)}>Cancel</Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
-
-          {tab === "check" && (
-            <div>
-              <div className={s.row}>
-                <Button appearance="primary" onClick={() => void onValidate()} disabled={busy}>
-                  Validate
-                </Button>
-                <Button onClick={() => void askWriteReport()} disabled={busy || !report}>
-                  Write report sheet
-                </Button>
-                <Button onClick={askHighlight} disabled={busy || cellRefs.length === 0}>
-                  Highlight cells
-                </Button>
-                <Button onClick={askClear} disabled={busy || highlightCount === 0}>
-                  Clear highlights
-                </Button>
-              </div>
-              {progress && (
-                <Field label={progress.label} validationState="none">
-                  <ProgressBar value={progress.total === 0 ? 1 : progress.done / progress.total} aria-label={progress.label} />
-                </Field>
-              )}
-
-              {hazards.length > 0 && (
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>
-                    <MessageBarTitle>Score columns look percent-formatted</MessageBarTitle>
-                    {hazards.map((h, i) => (
-                      <div key={i}>
-                        {h.sheet ? `${h.sheet}${h.cell ? `!${h.cell}` : ""}: ` : ""}
-                        {h.message}
-                      </div>
-                    ))}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-
-              {report && (
-                <>
-                  <Summary report={report} />
-
-                  {mix && <ReportMixPicture mix={mix} />}
-                  {tiers && tiers.total > 0 && <TierGradePicture counts={tiers} />}
-
-                  <Findings key={run} findings={findings} onGoTo={(ref) => void goTo(ref)} />
-                </>
-              )}
-            </div>
-          )}
-
-          {tab === "whatif" && (
-            <div>
-              <WhatIf settings={current} onApply={(n) => void applySettings(n)} />
-            </div>
-          )}
-
-          {tab === "columns" && (
-            <div>
-              <ColumnMapping
-                layout={report?.layout}
-                columnMaps={current.columnMaps ?? {}}
-                onSave={(maps) => void applySettings({ ...current, columnMaps: maps })}
+            {tab === "check" && (
+              <CheckTab
+                adapter={adapter}
+                reportSheet={reportSheet}
+                store={store}
+                settings={current}
+                book={book}
+                report={report}
+                run={run}
+                busy={busy}
+                progress={progress}
+                initialHighlights={initial.highlights}
+                missing={requirements.missing}
+                onValidate={() => void onValidate()}
+                ask={setPending}
+                notify={notify}
+                fail={fail}
               />
-            </div>
-          )}
+            )}
 
-          {tab === "template" && (
-            <div>
-              <p>Insert one sheet per documented table, each with its header row, into an empty workbook. Sheets that exist are skipped.</p>
-              <Button onClick={askTemplate} disabled={busy}>
-                Insert template sheets
-              </Button>
-            </div>
-          )}
+            {tab === "whatif" && (
+              <div>
+                <WhatIf settings={current} onApply={(n) => void onApply(n)} />
+              </div>
+            )}
+
+            {tab === "columns" && (
+              <div>
+                <ColumnMapping layout={report?.layout} columnMaps={current.columnMaps ?? {}} onSave={(maps) => void onApply({ ...current, columnMaps: maps })} />
+              </div>
+            )}
+
+            {tab === "template" && (
+              <div>
+                <p>Insert one sheet per documented table, each with its header row, into an empty workbook. Sheets that exist are skipped.</p>
+                <Button onClick={askTemplate} disabled={busy || !!templateOff}>
+                  Insert template sheets
+                </Button>
+                {templateOff && <p>{templateOff.message}</p>}
+              </div>
+            )}
           </main>
         </div>
       </AriaLiveAnnouncer>

@@ -30,6 +30,20 @@ export function microsoftErrorClass(): ErrorClass {
   return cls;
 }
 
+/**
+ * The same class as a browser script: defines window.__MicrosoftCustomFunctions = { Error, ErrorCode }
+ * from the runtime's own source, for the end-to-end host page.
+ */
+export function microsoftErrorScript(): string {
+  const src = readFileSync(RUNTIME, "utf8");
+  const a = src.indexOf(START);
+  const b = src.indexOf(END, a);
+  if (a < 0 || b < 0) throw new Error(`CustomFunctionError not found in ${RUNTIME}: the runtime's layout changed`);
+  const extendsHelper =
+    "var __extends = function (d, b) { Object.setPrototypeOf(d, b); function __() { this.constructor = d; } d.prototype = (__.prototype = b.prototype, new __()); };";
+  return `(function () { var exports = {}; var ErrorCode; ${extendsHelper}\n${src.slice(a, b + END.length)}\nwindow.__MicrosoftCustomFunctions = { Error: exports.CustomFunctionError, ErrorCode: exports.ErrorCode || ErrorCode }; })();`;
+}
+
 /** A cell holding an Excel error, as the runtime passes it to a function that allows errors. */
 export function errorCell(code: string): unknown {
   const E = microsoftErrorClass();

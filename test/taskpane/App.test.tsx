@@ -82,7 +82,7 @@ function fakeAdapter(): jest.Mocked<ExcelAdapter> {
 
 function setup(over: Partial<PaneDeps> = {}, saved: Partial<ReturnType<SettingsStore["load"]>> = {}) {
   const adapter = fakeAdapter();
-  const validate = jest.fn<PaneDeps["validate"]>(() => REPORT);
+  const validate = jest.fn<PaneDeps["validate"]>(async () => REPORT);
   const store = {
     load: jest.fn<SettingsStore["load"]>(() => ({ settings: DEFAULT_SETTINGS, highlights: [], problems: [], ...saved })),
     save: jest.fn<SettingsStore["save"]>(async () => undefined),
@@ -107,7 +107,7 @@ describe("Validate", () => {
   it("reads the workbook, validates it with the saved settings, and shows the summary with status words", async () => {
     const { adapter, validate } = await validated();
     expect(adapter.readWorkbook).toHaveBeenCalledTimes(1);
-    expect(validate).toHaveBeenCalledWith(BOOK, { overrides: {}, variants: DEFAULT_SETTINGS.variants });
+    expect(validate).toHaveBeenCalledWith(BOOK, { overrides: {}, variants: DEFAULT_SETTINGS.variants }, expect.any(Function));
     expect(screen.getByText("Admin staffing in OM teams (1:4)")).toBeTruthy();
     expect(screen.getByText(/1 of 2 teams below 1:4 \(target 1:4\)/)).toBeTruthy();
     expect(screen.getByText("fail")).toBeTruthy();
@@ -200,7 +200,7 @@ describe("writes are confirmed first", () => {
     const { adapter, reportSheet } = await validated();
     fireEvent.click(screen.getByRole("button", { name: "Write report sheet" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Write the report sheet?" });
-    expect(within(dialog).getByText(/"NPS validation report" will be deleted and written again/)).toBeTruthy();
+    expect(within(dialog).getByText(/"NPS validation report" will be replaced once the new report is complete/)).toBeTruthy();
     expect(adapter.writeReport).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole("button", { name: "Go ahead" }));
     await waitFor(() => expect(adapter.writeReport).toHaveBeenCalledWith(reportSheet.mock.results[0]!.value as ReportSheet));
@@ -263,11 +263,34 @@ describe("writes are confirmed first", () => {
 });
 
 describe("what-if and settings", () => {
-  it("saved settings are loaded and shared with the custom functions at start; ignored ones are said", () => {
+  it("saved settings are shown as loaded (the start-up put them in force; the pane does not set them again); ignored ones are said", () => {
     const mine: AddinSettings = { ...DEFAULT_SETTINGS, overrides: { omAdminRatio: 5 } };
     const { settings } = setup({}, { settings: mine, problems: ["Saved what-if ignored: bad"] });
-    expect(settings.set).toHaveBeenCalledWith(mine);
+    expect(settings.set).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("tab", { name: "What-if" }));
+    expect((screen.getByLabelText(FIGURES.omAdminRatio.label) as HTMLInputElement).value).toBe("5");
     expect(screen.getByText(/Saved what-if ignored: bad/)).toBeTruthy();
+  });
+
+  it("Apply with nothing changed saves nothing and recalculates nothing", async () => {
+    const { settings, store, adapter } = setup();
+    fireEvent.click(screen.getByRole("tab", { name: "What-if" }));
+    fireEvent.click(screen.getByRole("button", { name: "Apply what-if" }));
+    expect(await screen.findByText("Nothing changed")).toBeTruthy();
+    expect(store.save).not.toHaveBeenCalled();
+    expect(settings.set).not.toHaveBeenCalled();
+    expect(adapter.recalculate).not.toHaveBeenCalled();
+  });
+
+  it("Apply saves first: when saving fails, the functions keep the figures in force", async () => {
+    const { settings, store, adapter } = setup();
+    store.save.mockRejectedValue(Object.assign(new Error("read-only"), { code: "AccessDenied" }));
+    fireEvent.click(screen.getByRole("tab", { name: "What-if" }));
+    fireEvent.change(screen.getByLabelText(FIGURES.omAdminRatio.label), { target: { value: "5" } });
+    fireEvent.click(screen.getByRole("button", { name: "Apply what-if" }));
+    expect(await screen.findByText(/Excel refused to save the settings/)).toBeTruthy();
+    expect(settings.set).not.toHaveBeenCalled();
+    expect(adapter.recalculate).not.toHaveBeenCalled();
   });
 
   it("a variant and a figure: setSettings, saved in the workbook, recalculated", async () => {
@@ -277,8 +300,8 @@ describe("what-if and settings", () => {
     fireEvent.change(screen.getByLabelText(FIGURES.omAdminRatio.label), { target: { value: "5" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply what-if" }));
     const expected = expect.objectContaining({ overrides: { omAdminRatio: 5 }, variants: expect.objectContaining({ napoDomesticViolence: true }) });
-    expect(settings.set).toHaveBeenLastCalledWith(expected);
     await waitFor(() => expect(store.save).toHaveBeenCalledWith(expected));
+    await waitFor(() => expect(settings.set).toHaveBeenLastCalledWith(expected));
     await waitFor(() => expect(adapter.recalculate).toHaveBeenCalled());
     expect(await screen.findByText("Settings saved")).toBeTruthy();
   });
@@ -296,6 +319,7 @@ describe("what-if and settings", () => {
     fireEvent.click(screen.getByRole("tab", { name: "What-if" }));
     fireEvent.change(screen.getByLabelText("Activity: home visit"), { target: { value: "4" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply what-if" }));
+    await waitFor(() => expect(settings.set).toHaveBeenCalled());
     expect(settings.set).toHaveBeenLastCalledWith(expect.objectContaining({ vloWeights: expect.objectContaining({ activities: expect.objectContaining({ "home visit": 4 }) }) }));
     expect(await screen.findByText("Settings saved")).toBeTruthy();
   });
@@ -307,10 +331,31 @@ describe("what-if and settings", () => {
     fireEvent.change(screen.getByLabelText('Header "Mystery"'), { target: { value: "om" } });
     fireEvent.click(screen.getByRole("button", { name: "Save column mapping" }));
     const maps = { Caseload: { Mystery: "om" } };
-    expect(settings.set).toHaveBeenLastCalledWith(expect.objectContaining({ columnMaps: maps }));
+    await waitFor(() => expect(settings.set).toHaveBeenLastCalledWith(expect.objectContaining({ columnMaps: maps })));
     await waitFor(() => expect(store.save).toHaveBeenCalledWith(expect.objectContaining({ columnMaps: maps })));
-    await waitFor(() => expect(validate).toHaveBeenLastCalledWith(BOOK, expect.objectContaining({ columnMaps: maps })));
+    await waitFor(() => expect(validate).toHaveBeenLastCalledWith(BOOK, expect.objectContaining({ columnMaps: maps }), expect.any(Function)));
     expect(await screen.findByText("Settings saved")).toBeTruthy();
+  });
+});
+
+describe("Excel's requirement sets and edits during a check", () => {
+  it("an Excel without ExcelApi 1.7 keeps Validate and Highlight but turns off the report sheet, saying which Excel it needs", async () => {
+    const only14 = (name: string, version: string) => name !== "ExcelApi" || Number(version.split(".")[1]) <= 4;
+    setup({ isSetSupported: only14 });
+    fireEvent.click(screen.getByRole("button", { name: "Validate" }));
+    await screen.findByText("Summary");
+    expect((screen.getByRole("button", { name: "Write report sheet" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Highlight cells" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByText(/needs Excel 2019.*\(ExcelApi 1\.7\)/)).toBeTruthy();
+  });
+
+  it("rows added while the workbook was read: the findings come with a warning to validate again", async () => {
+    const adapter = fakeAdapter();
+    adapter.readWorkbook.mockResolvedValue({ ...BOOK, changed: ["Caseload"] });
+    setup({ adapter });
+    fireEvent.click(screen.getByRole("button", { name: "Validate" }));
+    expect(await screen.findByText("The workbook changed while it was read")).toBeTruthy();
+    expect(screen.getByText(/on Caseload during the check/)).toBeTruthy();
   });
 });
 
@@ -320,7 +365,7 @@ describe("many findings", () => {
       ...REPORT,
       findings: Array.from({ length: 450 }, (_, i) => ({ rule: "caseload.tier", severity: "warning" as const, sheet: "Caseload", cell: `H${i + 2}`, message: `m${i}`, source: "s" })),
     };
-    setup({ validate: jest.fn(() => many) });
+    setup({ validate: jest.fn(async () => many) });
     fireEvent.click(screen.getByRole("button", { name: "Validate" }));
     await screen.findByText("Summary");
     // Role queries over hundreds of buttons are slow in jsdom; the attribute query counts the same buttons.

@@ -108,6 +108,17 @@ describe("reading the workbook", () => {
     expect(pane.findings.some((f) => f.rule === "caseload.percentHazard")).toBe(true);
   });
 
+  it("a row with a note only in a column the checks do not read is blank to the pane and to a file reader alike; so is a totals label there", async () => {
+    const rows = caseloadRows(300, 2);
+    rows[150] = rows[150]!.map((v, i) => (i === 4 ? "a note about nobody" : ""));
+    rows[301] = ["", "", "", "", "Total", "", "", "", "", ""];
+    rows[302] = ["", "", "", "", "", "", "", "", 0.5, ""];
+    const c = client(HostSheet.of("Caseload", rows), staff());
+    const read = await createExcelAdapter(c.run).readWorkbook();
+    expect(read.sheets[0]!.rows[150]!.every((v) => v === null)).toBe(true);
+    expect(validateWorkbook(read).findings).toEqual(validateWorkbook(fullRead(c.host.book)).findings);
+  });
+
   it("takes each column's number format from the rows under the header (percent if any cell has it)", async () => {
     const c = client(HostSheet.of("Caseload", caseloadRows(5), { "F3:F3": "0.0%", "G2:G6": "0.00" }));
     const read = await createExcelAdapter(c.run).readWorkbook();

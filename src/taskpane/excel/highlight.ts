@@ -51,10 +51,12 @@ export function groupCells(cells: readonly CellRef[], getRanges: boolean): Group
 
 type Ctx = Excel.RequestContext;
 
-function rangeOf(context: Ctx, sheets: Map<string, Excel.Worksheet>, g: Group, getRanges: boolean): Excel.RangeFormat {
+/** The fill of a group's cells: one getRanges, or one getRange for a single area. */
+function fillOf(context: Ctx, sheets: Map<string, Excel.Worksheet>, g: Group, getRanges: boolean): Excel.RangeFill {
   let ws = sheets.get(g.sheet);
   if (!ws) sheets.set(g.sheet, (ws = context.workbook.worksheets.getItem(g.sheet)));
-  return getRanges ? ws.getRanges(g.address).format : ws.getRange(g.address).format;
+  const cells: Excel.Range | Excel.RangeAreas = getRanges ? ws.getRanges(g.address) : ws.getRange(g.address);
+  return cells.format.fill;
 }
 
 const groupBytes = (g: Group) => fillOpBytes(g.address) + SHEET_COST / 4 + g.sheet.length;
@@ -71,7 +73,7 @@ async function readFills(context: Ctx, groups: readonly Group[], o: HighlightOpt
     for (const batch of packByBytes(pending, groupBytes, o.budget ?? REQUEST_BUDGET, REQUEST_BASE)) {
       const sheets = new Map<string, Excel.Worksheet>();
       const fills = batch.map((g) => {
-        const fill = rangeOf(context, sheets, g, o.getRanges).fill;
+        const fill = fillOf(context, sheets, g, o.getRanges);
         fill.load("color");
         return { g, fill };
       });
@@ -92,7 +94,7 @@ async function readFills(context: Ctx, groups: readonly Group[], o: HighlightOpt
 async function writeFills(context: Ctx, groups: readonly Group[], o: HighlightOptions, apply: (fill: Excel.RangeFill, g: Group) => void): Promise<void> {
   for (const batch of packByBytes(groups, groupBytes, o.budget ?? REQUEST_BUDGET, REQUEST_BASE)) {
     const sheets = new Map<string, Excel.Worksheet>();
-    for (const g of batch) apply(rangeOf(context, sheets, g, o.getRanges).fill, g);
+    for (const g of batch) apply(fillOf(context, sheets, g, o.getRanges), g);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch packed by bytes: Excel on the web refuses a request over 5 MB
     await context.sync();
   }

@@ -96,7 +96,6 @@ async function readOnce(context: Ctx, onProgress: Progress | undefined, o: ReadO
   let guess = REQUEST_BASE;
   const flushHeads = async () => {
     if (batch.length === 0) return;
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- heads are read in batches packed by estimated bytes
     await context.sync();
     for (const { u, range } of batch) heads.set(u.sheet, { values: range.values, formats: range.numberFormat });
     batch = [];
