@@ -14,18 +14,25 @@ const END = "exports.CustomFunctionError = CustomFunctionError;";
 type ErrorClass = new (code: string, message?: string) => { code: string; type: string; basicValue: string };
 let cls: ErrorClass | undefined;
 
-/** Microsoft's CustomFunctionError, evaluated from the runtime's own source. */
-export function microsoftErrorClass(): ErrorClass {
-  if (cls) return cls;
+/**
+ * The runtime's source of the class (and its ErrorCode enum), with what it expects in scope:
+ * `ErrorCode` and TypeScript's own __extends helper; it assigns to `exports`.
+ */
+function classSource(): string {
   const src = readFileSync(RUNTIME, "utf8");
   const a = src.indexOf(START);
   const b = src.indexOf(END, a);
   if (a < 0 || b < 0) throw new Error(`CustomFunctionError not found in ${RUNTIME}: the runtime's layout changed`);
-  // TypeScript's own __extends helper, which the runtime's class expects in scope.
   const extendsHelper =
     "var __extends = function (d, b) { Object.setPrototypeOf(d, b); function __() { this.constructor = d; } d.prototype = (__.prototype = b.prototype, new __()); };";
+  return `var ErrorCode; ${extendsHelper}\n${src.slice(a, b + END.length)}`;
+}
+
+/** Microsoft's CustomFunctionError, evaluated from the runtime's own source. */
+export function microsoftErrorClass(): ErrorClass {
+  if (cls) return cls;
   const exportsObject: Record<string, unknown> = {};
-  runInContext(`var ErrorCode; ${extendsHelper}\n${src.slice(a, b + END.length)}`, createContext({ exports: exportsObject }));
+  runInContext(classSource(), createContext({ exports: exportsObject }));
   cls = exportsObject.CustomFunctionError as ErrorClass;
   return cls;
 }
@@ -35,13 +42,7 @@ export function microsoftErrorClass(): ErrorClass {
  * from the runtime's own source, for the end-to-end host page.
  */
 export function microsoftErrorScript(): string {
-  const src = readFileSync(RUNTIME, "utf8");
-  const a = src.indexOf(START);
-  const b = src.indexOf(END, a);
-  if (a < 0 || b < 0) throw new Error(`CustomFunctionError not found in ${RUNTIME}: the runtime's layout changed`);
-  const extendsHelper =
-    "var __extends = function (d, b) { Object.setPrototypeOf(d, b); function __() { this.constructor = d; } d.prototype = (__.prototype = b.prototype, new __()); };";
-  return `(function () { var exports = {}; var ErrorCode; ${extendsHelper}\n${src.slice(a, b + END.length)}\nwindow.__MicrosoftCustomFunctions = { Error: exports.CustomFunctionError, ErrorCode: exports.ErrorCode || ErrorCode }; })();`;
+  return `(function () { var exports = {}; ${classSource()}\nwindow.__MicrosoftCustomFunctions = { Error: exports.CustomFunctionError, ErrorCode: exports.ErrorCode || ErrorCode }; })();`;
 }
 
 /** A cell holding an Excel error, as the runtime passes it to a function that allows errors. */

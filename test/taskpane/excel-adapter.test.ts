@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { asText, columnIndex, columnLetters, createExcelAdapter, excelErrorMessage, HIGHLIGHT_COLOR, parseOrigin, type CellRef, type ReportSheet } from "../../src/taskpane/excel-adapter";
-import { compressCells, joinAreas, splitAddress, areaAddress } from "../../src/taskpane/excel/addresses";
+import { compressCells, joinAddresses, splitAddress, areaAddress } from "../../src/taskpane/excel/addresses";
 import { workingName } from "../../src/taskpane/excel/report";
 import { LAYOUT } from "../../src/model/layout";
 import { validateWorkbook } from "../../src/model/validate";
@@ -66,8 +66,9 @@ describe("addresses", () => {
   it("cells compress into runs per column, the same cells always the same addresses", () => {
     const areas = compressCells(["E3", "E2", "E4", "F7", "E9", "E3"]);
     expect(areas.map(areaAddress)).toEqual(["E2:E4", "E9", "F7"]);
-    expect(joinAreas(areas, 6, 10)).toEqual(["E2:E4", "E9,F7"]);
-    expect(joinAreas(areas, 100, 1)).toEqual(["E2:E4", "E9", "F7"]);
+    expect(joinAddresses(areas.map(areaAddress), 6, 10)).toEqual(["E2:E4", "E9,F7"]);
+    expect(joinAddresses(areas.map(areaAddress), 100, 1)).toEqual(["E2:E4", "E9", "F7"]);
+    expect(joinAddresses(["A1:A9,B3", "C4"], 8)).toEqual(["A1:A9,B3", "C4"]);
     // Neighbouring columns with the same runs become rectangles.
     expect(compressCells(["A4", "B4", "C4", "A5", "B5", "C5", "A7", "C7"]).map(areaAddress)).toEqual(["A4:C5", "A7", "C7"]);
   });

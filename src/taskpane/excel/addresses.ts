@@ -110,14 +110,16 @@ export function compressCells(cells: readonly string[]): Area[] {
   return out.sort((a, b) => a.c1 - b.c1 || a.r1 - b.r1);
 }
 
-/** Areas joined into address lists of at most `maxChars` characters and `maxAreas` areas each. */
-export function joinAreas(areas: readonly Area[], maxChars: number, maxAreas: number): string[] {
+/**
+ * Addresses (areas, or lists of them) joined with commas into lists of at most `maxChars`
+ * characters and `maxItems` items each. An address longer than maxChars stays whole, alone.
+ */
+export function joinAddresses(addresses: readonly string[], maxChars: number, maxItems = Number.MAX_SAFE_INTEGER): string[] {
   const out: string[] = [];
   let cur: string[] = [];
   let len = 0;
-  for (const a of areas) {
-    const s = areaAddress(a);
-    if (cur.length > 0 && (cur.length >= maxAreas || len + 1 + s.length > maxChars)) {
+  for (const s of addresses) {
+    if (cur.length > 0 && (cur.length >= maxItems || len + 1 + s.length > maxChars)) {
       out.push(cur.join(","));
       cur = [];
       len = 0;

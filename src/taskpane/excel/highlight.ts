@@ -9,7 +9,7 @@
  * entry for a column of unfilled cells) and are still exact per cell.
  */
 import type { CellRef, SavedFill } from "../excel-adapter";
-import { addressCells, compressCells, joinAreas, splitAddress } from "./addresses";
+import { addressCells, areaAddress, compressCells, joinAddresses, splitAddress } from "./addresses";
 import { fillOpBytes, packByBytes, REQUEST_BASE, REQUEST_BUDGET, SHEET_COST } from "./payload";
 
 /** Fill colour of highlighted cells (a light amber that keeps black text readable). */
@@ -45,7 +45,7 @@ export function groupCells(cells: readonly CellRef[], getRanges: boolean): Group
     list.push(c.cell);
   }
   const out: Group[] = [];
-  for (const [sheet, list] of bySheet) for (const address of joinAreas(compressCells(list), MAX_GROUP_CHARS, getRanges ? Number.MAX_SAFE_INTEGER : 1)) out.push({ sheet, address });
+  for (const [sheet, list] of bySheet) for (const address of joinAddresses(compressCells(list).map(areaAddress), MAX_GROUP_CHARS, getRanges ? Number.MAX_SAFE_INTEGER : 1)) out.push({ sheet, address });
   return out;
 }
 
@@ -116,22 +116,7 @@ export async function highlightCells(context: Ctx, cells: readonly CellRef[], o:
     if (!e) bySheetColor.set(k, (e = { sheet: group.sheet, color: c, areas: [] }));
     e.areas.push(group.address);
   }
-  return [...bySheetColor.values()].flatMap((e) => joinLists(e.areas, MAX_GROUP_CHARS).map((cell) => ({ sheet: e.sheet, cell, color: e.color })));
-}
-
-/** Address lists joined with commas into lists of at most `max` characters. */
-function joinLists(lists: readonly string[], max: number): string[] {
-  const out: string[] = [];
-  let cur = "";
-  for (const l of lists) {
-    if (cur !== "" && cur.length + 1 + l.length > max) {
-      out.push(cur);
-      cur = "";
-    }
-    cur = cur === "" ? l : `${cur},${l}`;
-  }
-  if (cur !== "") out.push(cur);
-  return out;
+  return [...bySheetColor.values()].flatMap((e) => joinAddresses(e.areas, MAX_GROUP_CHARS).map((cell) => ({ sheet: e.sheet, cell, color: e.color })));
 }
 
 /**

@@ -17,7 +17,7 @@ import type { SheetData, WorkbookData } from "../../model/validate/types";
 import { HEADER_SCAN_ROWS, recogniseSheet } from "../../model/validate/recognise";
 import type { Progress } from "../excel-adapter";
 import { areaAddress, parseArea } from "./addresses";
-import { REQUEST_BASE, REQUEST_BUDGET, RESPONSE_BUDGET, RESPONSE_RANGE_COST, RANGE_OP_COST, jsonBytes } from "./payload";
+import { REQUEST_BASE, RESPONSE_BUDGET, RESPONSE_RANGE_COST, jsonBytes } from "./payload";
 
 /** Rows read for recognition: the header may sit in the first HEADER_SCAN_ROWS rows. */
 export const HEAD_ROWS = HEADER_SCAN_ROWS + 20;
@@ -79,8 +79,7 @@ async function usedRanges(context: Ctx, skip: ReadonlySet<string>): Promise<{ or
   return { order, used };
 }
 
-async function readOnce(context: Ctx, onProgress: Progress | undefined, o: ReadOptions): Promise<{ book: WorkbookData; sizes: Map<string, string>; order: string[] }> {
-  const skip = new Set((o.skipSheets ?? []).map((n) => n.toLowerCase()));
+async function readOnce(context: Ctx, onProgress: Progress | undefined, o: ReadOptions, skip: ReadonlySet<string>): Promise<{ book: WorkbookData; sizes: Map<string, string> }> {
   const budget = o.budget ?? RESPONSE_BUDGET;
   const { order, used } = await usedRanges(context, skip);
   const sizes = new Map(used.map((u) => [u.sheet, u.address]));
@@ -195,7 +194,7 @@ async function readOnce(context: Ctx, onProgress: Progress | undefined, o: ReadO
     if (s) sheets.push(s);
     else if (!skip.has(name.toLowerCase())) sheets.push({ name, rows: [], originRow: 1, originCol: 0 });
   }
-  return { book: { sheets }, sizes, order };
+  return { book: { sheets }, sizes };
 }
 
 /**
@@ -224,15 +223,14 @@ function isPayloadError(e: unknown): boolean {
 
 /** Read the workbook (see the module's comment); re-read once if a used range changed meanwhile. */
 export async function readBook(context: Ctx, onProgress: Progress | undefined, o: ReadOptions = {}): Promise<ReadResult> {
+  const skip = new Set((o.skipSheets ?? []).map((n) => n.toLowerCase()));
   for (let attempt = 0; ; attempt++) {
-    const { book, sizes } = await readOnce(context, onProgress, o);
-    const skip = new Set((o.skipSheets ?? []).map((n) => n.toLowerCase()));
-    const after = (await usedRanges(context, skip)).used;
-    const changed = [...new Set([...after.map((u) => u.sheet), ...sizes.keys()])].filter((n) => sizes.get(n) !== after.find((u) => u.sheet === n)?.address);
+    const { book, sizes } = await readOnce(context, onProgress, o, skip);
+    const after = new Map((await usedRanges(context, skip)).used.map((u) => [u.sheet, u.address]));
+    const changed = [...new Set([...after.keys(), ...sizes.keys()])].filter((n) => sizes.get(n) !== after.get(n));
     if (changed.length === 0) return book;
     if (attempt >= 1) return { ...book, changed };
     onProgress?.(0, 1, "The workbook changed while it was read: reading it again");
   }
 }
 
-export { REQUEST_BUDGET, RANGE_OP_COST };
