@@ -112,7 +112,8 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
   it("writes the report sheet after confirmation, with a row per finding and links to the cells", async () => {
     await page.getByRole("button", { name: "Write report sheet" }).click();
     const dialog = page.getByRole("alertdialog");
-    await expect(dialog.getByText(`A new sheet "${REPORT_SHEET}" will be added.`).count()).resolves.toBe(1);
+    // The dialog comes after a look for the sheet (one request to Excel): wait for it.
+    await dialog.getByText(`A new sheet "${REPORT_SHEET}" will be added.`).waitFor();
     await goAhead(page);
     await page.getByText("Report written").waitFor();
     const book = p.host.book;
