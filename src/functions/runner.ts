@@ -20,6 +20,7 @@ import { problem } from "../model/problem";
 import { isBlank, type CellValue } from "../model/values";
 import { resolveConfig, type ModelConfig, type Overrides } from "../model/config";
 import { getSettings } from "../shared/settings";
+import { plain, Unsupported } from "./excel-values";
 
 /** What Excel passes for an argument: a matrix for `any[][]`, a value for `any`, null when omitted. */
 export type ExcelArg = unknown;
@@ -65,41 +66,7 @@ export class CellProblem {
 
 export type Cells = (Out | CellProblem)[][];
 
-// --- what Excel hands over, as plain cell values ----------------------------------------------
-
-/** Excel's names for its error values, by the error type a rich value carries. */
-const ERROR_TYPES: Readonly<Record<string, string>> = {
-  Value: "#VALUE!", NotAvailable: "#N/A", Div0: "#DIV/0!", Num: "#NUM!", Name: "#NAME?", Ref: "#REF!", Null: "#NULL!",
-  Spill: "#SPILL!", Calc: "#CALC!", GettingData: "#GETTING_DATA", Busy: "#BUSY!", Field: "#FIELD!", Connect: "#CONNECT!", Blocked: "#BLOCKED!",
-};
-
-/** A value Excel hands over that is neither a plain value nor an error: a linked data type, an image. */
-class Unsupported {
-  constructor(readonly what: string) {}
-}
-
-/**
- * A cell as Excel hands it over, as a plain value. Errors (a CustomFunctions.Error, or the rich
- * value Excel sends when data types are allowed) become their Excel text ("#N/A"), which every
- * parser names as such; a formatted number or a plain rich value becomes its value.
- */
-function plain(v: unknown): CellValue | Unsupported {
-  if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (typeof v !== "object") return new Unsupported(typeof v);
-  const o = v as Record<string, unknown>;
-  const type = typeof o.type === "string" ? o.type : undefined;
-  const code = [o.code, o.basicValue, o.primitive].find((x): x is string => typeof x === "string" && x.startsWith("#"));
-  if (type === "Error" || v instanceof Error || (typeof o.code === "string" && o.code.startsWith("#"))) {
-    if (code !== undefined) return code;
-    const named = typeof o.errorType === "string" ? ERROR_TYPES[o.errorType] : undefined;
-    return named ?? "#VALUE!";
-  }
-  if (type === "Double" || type === "String" || type === "Boolean" || type === "FormattedNumber") {
-    const p = o.basicValue ?? o.primitive;
-    if (typeof p === "string" || typeof p === "number" || typeof p === "boolean") return p;
-  }
-  return new Unsupported(type === "Entity" ? "a linked data type" : type === "WebImage" ? "an image" : "a value that is not text, a number or TRUE/FALSE");
-}
+// --- what Excel hands over, as plain cell values (./excel-values.ts) ---------------------------
 
 /** Blank as the row test sees it: null, empty text, or Excel desktop's 0 or FALSE. */
 function blankish(v: unknown): boolean {

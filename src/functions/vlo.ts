@@ -1,7 +1,7 @@
 /* Custom function for victim work weighting (NPS Operating Model v1.0, ch.1, ch.5). JSDoc here is the help Excel shows. */
 import { fail } from "../model/problem";
 import { isBlank, parseNumber, parseText, type CellValue } from "../model/values";
-import { checkVloTable, DEFAULT_VLO_WEIGHTS, readVloTable, vloWeight, type VloWeightTable } from "../model/vlo";
+import { caseTypeNames, checkVloTable, DEFAULT_VLO_WEIGHTS, readVloTable, vloWeight, type VloWeightTable } from "../model/vlo";
 import { getSettings } from "../shared/settings";
 import { CellProblem, num, rowwise, text, toExcel } from "./runner";
 
@@ -46,7 +46,9 @@ export function vlo_weight(
       [case_type, home_visits, phone_calls, letters, meetings, parole_representations, mappa_representations],
       ([type, hv, pc, le, me, pr, mr]) => {
         const counts = { "home visit": hv, "phone call": pc, letter: le, meeting: me, "parole representation": pr, "MAPPA representation": mr };
-        if (type === undefined) return fail("value.required", { arg: "case_type", expected: `a case type: ${table.caseTypes.map((c) => c.name).join(", ")}` });
+        // The table's case types by name come from an index built once per table (vloWeight uses it too):
+        // a row is one Map lookup, never a search of the table, however many case types it lists.
+        if (type === undefined) return fail("value.required", { arg: "case_type", expected: `a case type: ${caseTypeNames(table).join(", ")}` });
         return vloWeight(type, counts, table);
       },
     );

@@ -101,8 +101,11 @@ export interface ResolvedConfig {
 
 export const DEFAULT_CONFIG: ModelConfig = Object.fromEntries(FIGURE_KEYS.map((k) => [k, FIGURES[k].value])) as ModelConfig;
 
+/** The figures' keys, for checking a key a user gave: a Set, so "constructor" or "toString" is never a figure. */
+const FIGURE_KEY_SET: ReadonlySet<string> = new Set(FIGURE_KEYS);
+
 export function isFigureKey(k: string): k is FigureKey {
-  return Object.prototype.hasOwnProperty.call(FIGURES, k);
+  return FIGURE_KEY_SET.has(k);
 }
 
 /** Apply a what-if. Unknown keys and out-of-range values are problems, never ignored. */

@@ -18,8 +18,7 @@
  * indicated" reads as No (FDR), so a missing answer never gives the lighter report.
  */
 import type { ModelConfig } from "./config";
-import { fail, ok, type Result } from "./problem";
-import { isBlank, isErrorText, parseRosh, type CellValue, type Grade, type Rosh } from "./values";
+import type { Grade, Rosh } from "./values";
 
 export const REPORT_TYPES = ["Oral", "FDR", "SDR"] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -156,55 +155,9 @@ export function reportAuthor(c: ReportCase): ReportAuthorResult {
   return { grade: "PSO", reason: "PSO: none of the nine exceptions applies (NPS Operating Model v1.0, ch.2)" };
 }
 
-// --- reading cells ---------------------------------------------------------------------------
+// --- reading cells: src/model/report-cells.ts ------------------------------------------------
 
-const TYPE_ALIASES: Readonly<Record<string, ReportAdvice>> = {
-  oral: "Oral",
-  "oral report": "Oral",
-  "oral psr": "Oral",
-  fdr: "FDR",
-  "fast delivery report": "FDR",
-  "written fdr": "FDR",
-  sdr: "SDR",
-  "standard delivery report": "SDR",
-  adjourn: "Adjourn",
-  adjourned: "Adjourn",
-  adjournment: "Adjourn",
-};
-
-function normText(s: string): string {
-  return s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
-}
-
-/**
- * A delivered report type: Oral, FDR or SDR, also written out ("Fast Delivery Report", "Oral PSR").
- * Adjourn is refused here: a report log records delivered reports.
- */
-export function parseReportType(v: CellValue, arg: string): Result<ReportType | undefined> {
-  const r = parseReportAdvice(v, arg);
-  if (!r.ok) return r.problem.code === "report.typeOrAdjourn" ? fail("report.type", { arg, got: v }) : r;
-  return r.value === "Adjourn" ? fail("report.type", { arg, got: v }) : ok(r.value);
-}
-
-/** A report type or Adjourn (what REPORT_TYPE gives under Napo's variant). */
-export function parseReportAdvice(v: CellValue, arg: string): Result<ReportAdvice | undefined> {
-  if (isBlank(v)) return ok(undefined);
-  if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
-  const hit = typeof v === "string" ? TYPE_ALIASES[normText(v)] : undefined;
-  return hit !== undefined ? ok(hit) : fail("report.typeOrAdjourn", { arg, got: v });
-}
-
-/**
- * An indicative RoSH level for a kind of offending (DV, sexual), blank when there is none. Excel
- * desktop passes a blank cell as 0, so 0 and FALSE read as blank; "Yes" is refused rather than
- * guessed at a level.
- */
-export function parseRiskLevel(v: CellValue, arg: string): Result<Rosh | undefined> {
-  if (v === 0 || v === false) return ok(undefined);
-  if (typeof v === "number" || typeof v === "boolean") return fail("report.riskLevel", { arg, got: v });
-  const r = parseRosh(v, arg);
-  return r.ok ? r : isErrorText(v) ? r : fail("report.riskLevel", { arg, got: v });
-}
+export { parseReportAdvice, parseReportType, parseRiskLevel } from "./report-cells";
 
 // --- the mix ------------------------------------------------------------------------------------
 
@@ -279,13 +232,21 @@ export function reportMix(types: readonly ReportAdvice[], authors: readonly Grad
   const tol = config.reportMixTolerance;
   const typeSource = "NPS Operating Model v1.0, ch.2";
   const authorSource = "NPS Operating Model v1.0, ch.1-2";
-  const n: Record<ReportAdvice, number> = { Oral: 0, FDR: 0, SDR: 0, Adjourn: 0 };
-  for (const t of types) n[t] += 1;
+  // Counted by name, never by indexing an object with the value: anything but the four is a programmer mistake.
+  const n = { Oral: 0, FDR: 0, SDR: 0, Adjourn: 0 };
+  for (const t of types) {
+    if (t === "Oral") n.Oral += 1;
+    else if (t === "FDR") n.FDR += 1;
+    else if (t === "SDR") n.SDR += 1;
+    else if (t === "Adjourn") n.Adjourn += 1;
+    else throw new Error(`reportMix: ${String(t)} is not a report type; parse it with parseReportAdvice first`);
+  }
   let po = 0;
   let pso = 0;
   for (const g of authors) {
     if (g === "PO") po += 1;
     else if (g === "PSO") pso += 1;
+    else throw new Error(`reportMix: ${String(g)} is not an author grade; parse it with parseGrade first`);
   }
   const delivered = n.Oral + n.FDR + n.SDR;
   const typeLines = [

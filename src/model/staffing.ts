@@ -5,7 +5,8 @@
  * - SPO line management span: 1:10 (Employer's reply on the E3 Phase 2 Blueprint, ch.3);
  * - complex LDU clusters: ranked by complexity, the top 25% have a SOSM (NPS Operating Model v1.0, ch.8);
  * - YOS secondments: NPS PO resource equal to about 10% of the YOS caseload (NPS Operating Model v1.0, ch.7);
- * - PAROM countersignature: may be lifted after three successive reports assessed Good (NPS Operating Model v1.0, ch.4).
+ * - PAROM countersignature: may be lifted after three successive reports assessed Good (NPS Operating Model v1.0, ch.4;
+ *   in ./parom.ts, re-exported here).
  *
  * Every figure comes from a ModelConfig (src/model/config.ts). The computing functions take values
  * already read and checked (the parsers below, or the validation engine's readers, do that and
@@ -260,47 +261,6 @@ export function yosFte(yosCaseload: number, config: ModelConfig): YosResource {
   return { cases, fte: tidy(cases / config.yosCasesPerPo) };
 }
 
-// --- PAROM countersignature (NPS Operating Model v1.0, ch.4) ---------------------------------------------------
+// --- PAROM countersignature (NPS Operating Model v1.0, ch.4): src/model/parom.ts ----------------------------
 
-/**
- * The quality assessments a PAROM may carry. The Operating Model (ch.4) names only "Good"; the others are the
- * words this add-in accepts for "not Good", so that a typing slip is a problem, never a silent
- * "not Good" or "Good". Any other word is refused with the list.
- */
-export const PAROM_ASSESSMENTS = ["Good", "Not good", "Requires improvement", "Inadequate"] as const;
-export type ParomAssessment = (typeof PAROM_ASSESSMENTS)[number];
-
-export function parseParomAssessment(v: CellValue, arg: string): Result<ParomAssessment | undefined> {
-  if (isBlank(v)) return ok(undefined);
-  if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
-  if (typeof v !== "string") return fail("staffing.paromAssessment", { arg, got: v, accepted: PAROM_ASSESSMENTS });
-  const s = v.trim().toLowerCase().replace(/[\s_-]+/g, " ");
-  const hit = PAROM_ASSESSMENTS.find((a) => a.toLowerCase() === s);
-  return hit !== undefined ? ok(hit) : fail("staffing.paromAssessment", { arg, got: v, accepted: PAROM_ASSESSMENTS });
-}
-
-export interface ParomCountersign {
-  /** True while routine SPO countersignature of each report is still required. */
-  readonly countersign: boolean;
-  /** Successive Good reports at the end of the list (the current run). */
-  readonly goodRun: number;
-  /** The run that lifts countersignature (config.paromGoodRun). */
-  readonly needed: number;
-}
-
-/**
- * Whether routine SPO countersignature of an OM's PAROMs is still required (NPS Operating Model v1.0, ch.4: "When
- * an OM has demonstrated consistent quality in writing PAROMs by completing three successive
- * reports assessed as Good, the QAF gives scope for lifting the requirement for routine SPO
- * countersignature"). `assessments` are one OM's reports in date order, oldest first.
- * Reading: countersignature may be lifted when the most recent run of successive Good reports is
- * at least paromGoodRun (3); any report not assessed Good ends the run, so a later report that is
- * not Good (for instance from the yearly sample audit) brings routine countersignature back until
- * a fresh run. "May be lifted" is scope for the SPO, not a requirement; SPOs still audit and
- * endorse a sample of each OM's PAROMs every year.
- */
-export function paromCountersign(assessments: readonly ParomAssessment[], config: ModelConfig): ParomCountersign {
-  let run = 0;
-  for (const a of assessments) run = a === "Good" ? run + 1 : 0;
-  return { countersign: run < config.paromGoodRun, goodRun: run, needed: config.paromGoodRun };
-}
+export { PAROM_ASSESSMENTS, paromCountersign, paromCountersignBefore, parseParomAssessment, type ParomAssessment, type ParomCountersign } from "./parom";

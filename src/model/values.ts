@@ -140,12 +140,14 @@ export function parseMappaLevel(v: CellValue, arg: string): Result<1 | 2 | 3 | u
   return parseOneToThree(v, arg, "value.mappaLevel");
 }
 
+const TIER_NAMES: ReadonlySet<string> = new Set(TIERS);
+
 export function parseTier(v: CellValue, arg: string): Result<Tier | undefined> {
   if (isBlank(v)) return ok(undefined);
   if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
   if (typeof v !== "string") return fail("value.tier", { arg, got: v });
   const s = v.trim().toUpperCase().replace(/^TIER\s*/, "").replace(/\s+/g, "");
-  return (TIERS as readonly string[]).includes(s) ? ok(s as Tier) : fail("value.tier", { arg, got: v });
+  return TIER_NAMES.has(s) ? ok(s as Tier) : fail("value.tier", { arg, got: v });
 }
 
 export function parseGrade(v: CellValue, arg: string): Result<Grade | undefined> {
@@ -194,12 +196,25 @@ export function parseText(v: CellValue, arg: string): Result<string | undefined>
   return ok(String(v).trim());
 }
 
+/** Each list of choices by normalised word, built once per list. */
+const CHOICES = new WeakMap<readonly string[], ReadonlyMap<string, string>>();
+
+function choiceMap(choices: readonly string[]): ReadonlyMap<string, string> {
+  let m = CHOICES.get(choices);
+  if (!m) {
+    const byWord = new Map<string, string>();
+    for (const c of choices) if (!byWord.has(norm(c))) byWord.set(norm(c), c);
+    CHOICES.set(choices, byWord);
+    m = byWord;
+  }
+  return m;
+}
+
 /** One of a fixed set of words, matched ignoring case, spaces, hyphens and underscores. */
 export function parseChoice<T extends string>(v: CellValue, arg: string, choices: readonly T[]): Result<T | undefined> {
   if (isBlank(v)) return ok(undefined);
   if (isErrorText(v)) return fail("value.errorCell", { arg, got: v });
   if (typeof v !== "string") return fail("value.choice", { arg, got: v, choices });
-  const s = norm(v);
-  const hit = choices.find((c) => norm(c) === s);
+  const hit = choiceMap(choices).get(norm(v)) as T | undefined;
   return hit !== undefined ? ok(hit) : fail("value.choice", { arg, got: v, choices });
 }

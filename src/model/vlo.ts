@@ -65,10 +65,50 @@ function norm(s: string): string {
   return s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
 }
 
+/** How many case types a message names before "and N more": a division's table may list thousands. */
+const NAMED_IN_MESSAGES = 20;
+
+/** A table's case types by normalised name, and their names as a message lists them. */
+interface CaseTypeIndex {
+  readonly byName: ReadonlyMap<string, number>;
+  readonly known: readonly string[];
+}
+
+/**
+ * Each table's index, built once: a workbook scores thousands of cases against one table, so a
+ * lookup is a Map's, never a search of the table. Keyed by the case type list, which a table never
+ * changes (it is readonly, and settings replace a table whole).
+ */
+const INDEXES = new WeakMap<readonly VloCaseTypeWeight[], CaseTypeIndex>();
+
+function caseTypeIndex(table: VloWeightTable): CaseTypeIndex {
+  const hit = INDEXES.get(table.caseTypes);
+  if (hit) return hit;
+  const byName = new Map<string, number>();
+  const known: string[] = [];
+  // Where two names read the same, the first wins (readVloTable refuses such a table in any case).
+  for (const c of table.caseTypes) {
+    const key = norm(c.name);
+    if (byName.has(key)) continue;
+    byName.set(key, c.weight);
+    if (known.length < NAMED_IN_MESSAGES) known.push(c.name);
+  }
+  const more = table.caseTypes.length - known.length;
+  const index = { byName, known: more > 0 ? [...known, `and ${more.toLocaleString("en-GB")} more`] : known };
+  INDEXES.set(table.caseTypes, index);
+  return index;
+}
+
+/** The table's case types as a message names them: the first 20, then how many more. */
+export function caseTypeNames(table: VloWeightTable): readonly string[] {
+  return caseTypeIndex(table).known;
+}
+
 /** The case type's weight, matched ignoring case and spacing; a problem naming the known types otherwise. */
 export function caseTypeWeight(table: VloWeightTable, caseType: string, arg = "case_type"): Result<number> {
-  const hit = table.caseTypes.find((c) => norm(c.name) === norm(caseType));
-  return hit ? ok(hit.weight) : fail("vlo.caseType", { arg, got: caseType, known: table.caseTypes.map((c) => c.name) });
+  const index = caseTypeIndex(table);
+  const weight = index.byName.get(norm(caseType));
+  return weight !== undefined ? ok(weight) : fail("vlo.caseType", { arg, got: caseType, known: index.known });
 }
 
 /**
@@ -88,23 +128,27 @@ export function vloWeight(caseType: string, counts: VloCounts, table: VloWeightT
   return ok(Math.round(w.value * sum * 1e9) / 1e9);
 }
 
-const ACTIVITY_ALIASES: Readonly<Record<string, VloActivity>> = {
-  "home visit": "home visit",
-  "home visits": "home visit",
-  visit: "home visit",
-  "phone call": "phone call",
-  "phone calls": "phone call",
-  "telephone call": "phone call",
-  "telephone calls": "phone call",
-  letter: "letter",
-  letters: "letter",
-  meeting: "meeting",
-  meetings: "meeting",
-  "parole representation": "parole representation",
-  "parole representations": "parole representation",
-  "mappa representation": "MAPPA representation",
-  "mappa representations": "MAPPA representation",
-};
+/**
+ * The words each activity is written as, normalised. A Map, never an object literal: a lookup by
+ * what a user typed must not find Object.prototype's members ("constructor", "toString").
+ */
+const ACTIVITY_ALIASES: ReadonlyMap<string, VloActivity> = new Map<string, VloActivity>([
+  ["home visit", "home visit"],
+  ["home visits", "home visit"],
+  ["visit", "home visit"],
+  ["phone call", "phone call"],
+  ["phone calls", "phone call"],
+  ["telephone call", "phone call"],
+  ["telephone calls", "phone call"],
+  ["letter", "letter"],
+  ["letters", "letter"],
+  ["meeting", "meeting"],
+  ["meetings", "meeting"],
+  ["parole representation", "parole representation"],
+  ["parole representations", "parole representation"],
+  ["mappa representation", "MAPPA representation"],
+  ["mappa representations", "MAPPA representation"],
+]);
 
 const KIND_CASE = new Set(["case type", "case", "type", "case types"]);
 const KIND_ACTIVITY = new Set(["activity", "activities"]);
@@ -157,7 +201,7 @@ export function readVloTable(rows: readonly (readonly CellValue[])[], arg: strin
       key = `case:${norm(label)}`;
       if (!seen.has(key)) caseTypes.push({ name: label, weight: w });
     } else {
-      const a = ACTIVITY_ALIASES[norm(label)];
+      const a = ACTIVITY_ALIASES.get(norm(label));
       if (a === undefined) {
         problems.push(problem("vlo.tableActivity", { arg, row, got: name, known: VLO_ACTIVITIES }));
         return;
@@ -175,10 +219,22 @@ export function readVloTable(rows: readonly (readonly CellValue[])[], arg: strin
   return { table: { source, caseTypes, activities: activities as Record<VloActivity, number> }, problems };
 }
 
-/** Check a table that did not come through readVloTable (e.g. restored from saved settings). */
+const ACTIVITY_NAMES: ReadonlySet<string> = new Set(VLO_ACTIVITIES);
+
+/**
+ * Check a table that did not come through readVloTable (e.g. restored from saved settings). Its
+ * activities are keyed by the exact names of VLO_ACTIVITIES; any other key (an alias, a typing
+ * slip, "constructor") is refused as an unknown activity, never ignored.
+ */
 export function checkVloTable(t: VloWeightTable, arg: string): Problem[] {
   const rows: CellValue[][] = [["Kind", "Name", "Weight"]];
-  for (const c of t.caseTypes) rows.push(["case type", c.name, c.weight]);
-  for (const a of VLO_ACTIVITIES) rows.push(["activity", a, (t.activities as Partial<Record<VloActivity, number>>)[a]]);
-  return readVloTable(rows, arg, t.source).problems;
+  // A name that is not text (a saved table is JSON, and may say anything) is refused as no name.
+  for (const c of t.caseTypes) rows.push(["case type", typeof c?.name === "string" ? c.name : null, c?.weight]);
+  const activities = t.activities as Partial<Record<VloActivity, number>>;
+  for (const a of VLO_ACTIVITIES) rows.push(["activity", a, Object.hasOwn(activities, a) ? activities[a] : undefined]);
+  const problems = readVloTable(rows, arg, t.source).problems;
+  let row = rows.length;
+  for (const key of Object.keys(activities))
+    if (!ACTIVITY_NAMES.has(key)) problems.push(problem("vlo.tableActivity", { arg, row: ++row, got: key, known: VLO_ACTIVITIES }));
+  return problems;
 }

@@ -27,6 +27,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * An object with no prototype, for what is keyed by names from the workbook (sheets, headers): a
+ * sheet called "__proto__" is then a key like any other, never the object's prototype, and
+ * looking up "constructor" finds only what was saved under it.
+ */
+function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+const VARIANT_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_VARIANTS));
+
 /** Check settings read from a workbook: unknown or out-of-range values are dropped with a message. */
 export function checkSettings(raw: unknown): { settings: AddinSettings; problems: string[] } {
   const problems: string[] = [];
@@ -34,7 +45,10 @@ export function checkSettings(raw: unknown): { settings: AddinSettings; problems
   if (!isRecord(raw)) return { settings: DEFAULT_SETTINGS, problems: ["The saved settings in this workbook could not be read; the model's figures are used."] };
   const variants: Record<string, boolean> = { ...DEFAULT_VARIANTS };
   if (isRecord(raw.variants))
-    for (const k of Object.keys(DEFAULT_VARIANTS)) if (typeof raw.variants[k] === "boolean") variants[k] = raw.variants[k] as boolean;
+    for (const [k, v] of Object.entries(raw.variants)) {
+      if (!VARIANT_KEYS.has(k)) problems.push(`Saved policy variant ignored: there is no policy variant called "${k}".`);
+      else if (typeof v === "boolean") variants[k] = v;
+    }
   const overrides: Record<string, number | string> = {};
   if (isRecord(raw.overrides))
     for (const [k, v] of Object.entries(raw.overrides)) {
@@ -43,11 +57,11 @@ export function checkSettings(raw: unknown): { settings: AddinSettings; problems
       if (r.ok) overrides[k] = r.value;
       else problems.push(`Saved what-if ignored: ${r.problem.message}`);
     }
-  const columnMaps: Record<string, Record<string, string>> = {};
+  const columnMaps = dictionary<Record<string, string>>();
   if (isRecord(raw.columnMaps))
     for (const [sheet, m] of Object.entries(raw.columnMaps)) {
       if (!isRecord(m)) continue;
-      const clean: Record<string, string> = {};
+      const clean = dictionary<string>();
       for (const [h, f] of Object.entries(m)) if (typeof f === "string") clean[h] = f;
       columnMaps[sheet] = clean;
     }

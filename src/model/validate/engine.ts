@@ -60,7 +60,10 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
   const findings: Finding[] = problems.map((p) => ({ rule: "config.override", severity: "error", message: p.message, source: "Add-in rule book: what-if figures" }));
 
   // Every sheet's header is recognised first (its top rows only), so the work is known before any is done.
-  const sheets = book.sheets.filter((s) => s.name !== REPORT_SHEET_NAME && !isEmptySheet(s)).map((sheet) => ({ sheet, rec: recogniseSheet(sheet, options.columnMaps?.[sheet.name] ?? {}) }));
+  // A sheet's own mapping only: a sheet called "constructor" or "toString" must not find Object.prototype's.
+  const maps = options.columnMaps ?? {};
+  const mapOf = (name: string) => (Object.hasOwn(maps, name) ? (maps[name] ?? {}) : {});
+  const sheets = book.sheets.filter((s) => s.name !== REPORT_SHEET_NAME && !isEmptySheet(s)).map((sheet) => ({ sheet, rec: recogniseSheet(sheet, mapOf(sheet.name)) }));
   const rowsOf = new Map<SheetKind, number>(); // the rows below the header of the sheet read as each kind (the first of the kind)
   for (const { sheet, rec } of sheets) if (rec.kind !== undefined && !rowsOf.has(rec.kind)) rowsOf.set(rec.kind, Math.max(0, sheet.rows.length - rec.headerIndex - 1));
   const ruleRows = (rule: Rule) => (rule.needs.every((k) => rowsOf.has(k)) ? rule.needs.reduce((n, k) => n + rowsOf.get(k)!, 0) : 0);

@@ -4,7 +4,7 @@
  * src/model/staffing.ts, the same code the staffing function calls.
  */
 import { problem } from "../../problem";
-import { paromCountersign, parseParomAssessment, type ParomAssessment } from "../../staffing";
+import { paromCountersign, paromCountersignBefore, parseParomAssessment, type ParomAssessment } from "../../staffing";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { at, isoDate, personKey } from "./people";
 
@@ -69,18 +69,21 @@ export const paromCountersignRule: Rule = {
       out.push({ rule: this.id, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column: "SPO countersigned", what: "countersignature" }).message, source: this.source });
       return out;
     }
-    for (const list of byOm.values())
+    for (const list of byOm.values()) {
+      // Each report's predecessors' run, in one pass over the OM's list (never the list again per report).
+      const states = paromCountersignBefore(
+        list.map((x) => x.assessment),
+        ctx.config,
+      );
       list.forEach((r, i) => {
-        const before = paromCountersign(
-          list.slice(0, i).map((x) => x.assessment),
-          ctx.config,
-        );
+        const before = states[i]!;
         if (!before.countersign) return;
         const signed = r.row.get("countersigned");
         const params = { om: r.om, date: isoDate(r.date), run: before.goodRun, needed: before.needed };
         if (signed === false) out.push(at(table, r.row, "countersigned", this.id, "error", problem("parom.notCountersigned", params).message, this.source));
         else if (signed === undefined && (r.row.raw("countersigned") ?? "") === "") out.push(at(table, r.row, "countersigned", this.id, "warning", problem("parom.countersignBlank", params).message, this.source));
       });
+    }
     return out;
   },
 };

@@ -2,6 +2,7 @@
  * Shared reading for the staffing, structure, YOS, AP, PAROM and unpaid work rules: the roles of
  * the Staff sheet, the staff list as plain records, findings at a cell, and Excel serial dates.
  */
+import { problem } from "../../problem";
 import { isBlank } from "../../values";
 import type { Finding, RuleContext, Severity, Table, TableRow } from "../types";
 
@@ -17,6 +18,26 @@ export function personKey(v: unknown): string {
 }
 /** A caseload names the same few hundred people tens of thousands of times. */
 const KEYS = new Map<string, string>();
+
+/**
+ * Items grouped by a key (a person, team or cluster key), in one pass: what a rule looks up per
+ * team or per cluster, so that it never filters the whole staff list once for each.
+ * Items whose key is undefined are left out.
+ */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** A staff member's team, cluster or line manager as a key, or undefined when blank. */
+export const keyOf = (v: string | undefined): string | undefined => (v === undefined ? undefined : personKey(v));
 
 
 /** The roles of the Staff sheet the model knows (layout: Staff › Role). */
@@ -130,6 +151,11 @@ export function nonNegative(table: Table, row: TableRow, field: string, rule: st
     return undefined;
   }
   return v;
+}
+
+/** Information that a rule could not check: the sheet has no column for what it needs. */
+export function noColumn(table: Table, rule: string, column: string, what: string, source: string): Finding {
+  return { rule, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column, what }).message, source };
 }
 
 /** A finding at a row's cell of a field (the row alone when the sheet has no such column). */

@@ -1,14 +1,16 @@
 /**
  * Validation rules for staffing ratios and structures (rule book §5): case administrators 1:4 in OM
  * teams and 1:3 in court teams (Employer's reply on the E3 Phase 2 Blueprint, ch.4), the SPO span 1:10 (Employer's reply on the E3 Phase 2 Blueprint, ch.3), line management
- * (NPS Operating Model v1.0, ch.1, ch.8), Head of LDU support and complex clusters (NPS Operating Model v1.0, ch.8). The arithmetic
- * is src/model/staffing.ts, the same code the staffing custom functions call.
+ * (NPS Operating Model v1.0, ch.1, ch.8), and (from ./clusters.ts) Head of LDU support and complex clusters (NPS Operating Model v1.0, ch.8).
+ * The arithmetic is src/model/staffing.ts, the same code the staffing custom functions call. Staff
+ * are grouped by team or line manager once per check, so each team or SPO is a lookup.
  */
 import { problem } from "../../problem";
-import { adminGap, CLUSTER_MEASURES, MEASURE_LABELS, parseTeamType, rankClusters, spoNeeded, type ClusterMeasures, type TeamType } from "../../staffing";
+import { adminGap, parseTeamType, spoNeeded, type TeamType } from "../../staffing";
 import { fte } from "../../messages/staffing-rules";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { at, blankCell, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
+import { clusterSupportRule, complexClustersRule } from "./clusters";
+import { at, groupBy, keyOf, noColumn, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
 
 const ADMIN_SOURCE = "Employer's reply on the E3 Phase 2 Blueprint, ch.4";
 
@@ -29,9 +31,10 @@ function adminRule(id: string, type: TeamType, label: Rule["label"]): Rule {
   const ratioOf = (ctx: RuleContext) => (type === "OM" ? ctx.config.omAdminRatio : ctx.config.courtAdminRatio);
   const results = (ctx: RuleContext) => {
     const teams = ctx.table("teams")!;
-    const staff = staffList(ctx.table("staff")!);
+    // Staff with an FTE, by team, grouped once: each team is a lookup, never a pass over the staff list.
+    const byTeam = groupBy(staffList(ctx.table("staff")!), (s) => (s.fte === undefined ? undefined : keyOf(s.team)));
     return teamsOfType(teams, type).map((t) => {
-      const members = staff.filter((s) => s.team !== undefined && personKey(s.team) === t.key && s.fte !== undefined);
+      const members = byTeam.get(t.key) ?? [];
       const staffFte = sum(members.filter(counted).map((s) => s.fte!));
       const caFte = sum(members.filter((s) => s.role === "CA").map((s) => s.fte!));
       return { team: t, staffFte, caFte, gap: adminGap(staffFte, caFte, type, ctx.config) };
@@ -141,10 +144,6 @@ export const teamRowsRule: Rule = {
   },
 };
 
-function noColumn(table: Table, rule: string, column: string, what: string, source: string): Finding {
-  return { rule, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column, what }).message, source };
-}
-
 /**
  * The SPO span (Employer's reply on the E3 Phase 2 Blueprint, ch.3): an SPO line-manages at most spoSpan (10) staff, counted by head
  * (staff whose Line manager is the SPO); `spoNeeded` decides, so more than one SPO needed is a warning.
@@ -158,9 +157,11 @@ export const spoSpanRule: Rule = {
     const table = ctx.table("staff")!;
     if (!table.has("lineManager")) return [noColumn(table, this.id, "Line manager", "the SPO span", this.source)];
     const staff = staffList(table);
+    // Who each person line-manages, grouped once by manager.
+    const managed = groupBy(staff, (s) => keyOf(s.lineManager));
     const out: Finding[] = [];
     for (const spo of staff.filter((s) => s.role === "SPO")) {
-      const count = staff.filter((s) => s.lineManager !== undefined && personKey(s.lineManager) === spo.key).length;
+      const count = managed.get(spo.key)?.length ?? 0;
       const need = spoNeeded(count, ctx.config);
       if (need.whole > 1)
         out.push(
@@ -227,152 +228,6 @@ export const lineManagementRule: Rule = {
   },
 };
 
-export interface ClusterInfo {
-  readonly name: string;
-  readonly key: string;
-  /** Where to point: the Clusters row, else the Head of LDU's Staff row. */
-  readonly table: Table;
-  readonly row: TableRow;
-  readonly head: boolean;
-}
-
-/** The clusters: every Clusters row, then every cluster of a Head of LDU in Staff not already listed. */
-/** The LDU clusters: every Clusters row, and the cluster of every Head of LDU in Staff. */
-export function clustersOf(ctx: RuleContext, staff: readonly StaffMember[]): ClusterInfo[] {
-  const out: ClusterInfo[] = [];
-  const seen = new Set<string>();
-  const heads = new Set(staff.filter((s) => s.role === "Head of LDU" && s.cluster !== undefined).map((s) => personKey(s.cluster)));
-  const ct = ctx.table("clusters");
-  if (ct)
-    for (const row of ct.rows) {
-      const name = row.get("cluster");
-      if (name === undefined || seen.has(personKey(name))) continue;
-      seen.add(personKey(name));
-      out.push({ name: String(name), key: personKey(name), table: ct, row, head: row.get("head") !== undefined || heads.has(personKey(name)) });
-    }
-  const st = ctx.table("staff")!;
-  for (const s of staff)
-    if (s.role === "Head of LDU" && s.cluster !== undefined && !seen.has(personKey(s.cluster))) {
-      seen.add(personKey(s.cluster));
-      out.push({ name: s.cluster, key: personKey(s.cluster), table: st, row: s.row, head: true });
-    }
-  return out;
-}
-
-/**
- * Every Head of LDU cluster is supported by one BM and one DM (NPS Operating Model v1.0, ch.8): per cluster (the
- * Clusters sheet, and the clusters of the Heads of LDU in Staff), the BMs and DMs in Staff with that
- * cluster; none or more than one is a warning, as is a cluster with no Head of LDU.
- */
-export const clusterSupportRule: Rule = {
-  id: "structure.clusterSupport",
-  label: "Every Head of LDU cluster supported by one BM and one DM",
-  source: "NPS Operating Model v1.0, ch.8",
-  needs: ["staff"],
-  check(ctx) {
-    const stable = ctx.table("staff")!;
-    if (!stable.has("cluster")) return [noColumn(stable, this.id, "Cluster", "Head of LDU support", this.source)];
-    const staff = staffList(stable);
-    const out: Finding[] = [];
-    for (const c of clustersOf(ctx, staff)) {
-      if (!c.head) out.push(at(c.table, c.row, "cluster", this.id, "warning", problem("structure.clusterNoHead", { cluster: c.name }).message, this.source));
-      for (const role of ["BM", "DM"] as const) {
-        const count = staff.filter((s) => s.role === role && s.cluster !== undefined && personKey(s.cluster) === c.key).length;
-        if (count !== 1) out.push(at(c.table, c.row, "cluster", this.id, "warning", problem("structure.clusterSupport", { cluster: c.name, role, count }).message, this.source, { figure: count, target: 1 }));
-      }
-    }
-    return out;
-  },
-};
-
-/** Rank the Clusters sheet; blank, negative or unreadable measures are findings and no ranking. */
-function ranking(ctx: RuleContext, rule: string, source: string): { findings: Finding[]; ranked?: { row: TableRow; name: string; key: string; rank: number; complex: boolean }[]; target: number; complexCount: number } {
-  const table = ctx.table("clusters")!;
-  const findings: Finding[] = [];
-  const rows: { row: TableRow; c: ClusterMeasures }[] = [];
-  let bad = 0;
-  for (const row of table.rows) {
-    const name = row.get("cluster");
-    if (name === undefined) continue;
-    const c: Record<string, unknown> = { name: String(name) };
-    for (const m of CLUSTER_MEASURES) {
-      const v = row.get(m);
-      const blank = blankCell(row, m);
-      if (typeof v === "number" && v >= 0) c[m] = v;
-      else {
-        bad++;
-        // Unreadable cells are the engine's to report; blank and negative ones are ours.
-        if (blank) findings.push(at(table, row, m, rule, "error", problem("staffing.clusterMeasureBlank", { arg: MEASURE_LABELS[m], cluster: String(name) }).message, source));
-        else if (typeof v === "number")
-          findings.push(at(table, row, m, rule, "error", problem("staffing.clusterMeasureNegative", { arg: MEASURE_LABELS[m], cluster: String(name), got: v }).message, source));
-      }
-    }
-    rows.push({ row, c: c as ClusterMeasures });
-  }
-  if (bad > 0) {
-    findings.push({ rule, severity: "error", sheet: table.sheet, message: problem("structure.clustersNotRanked", { count: bad }).message, source });
-    return { findings, target: 0, complexCount: 0 };
-  }
-  if (rows.length === 0) return { findings, ranked: [], target: 0, complexCount: 0 };
-  const r = rankClusters(
-    rows.map((x) => x.c),
-    ctx.config,
-  );
-  if (!r.ranking) {
-    for (const p of r.problems) findings.push({ rule, severity: "error", sheet: table.sheet, message: p.message, source });
-    return { findings, target: 0, complexCount: 0 };
-  }
-  const ranked = r.ranking.clusters.map((rc, i) => ({ row: rows[i]!.row, name: rc.name, key: personKey(rc.name), rank: rc.rank, complex: rc.complex }));
-  return { findings, ranked, target: r.ranking.target, complexCount: r.ranking.complexCount };
-}
-
-/**
- * Complex LDU clusters (NPS Operating Model v1.0, ch.8): the Clusters sheet ranked by `rankClusters` (weights, share
- * and rounding from the configuration); each complex cluster has a SOSM in Staff (error when none),
- * who line-manages the cluster's BM (warning); a SOSM in a cluster that is not complex is a warning.
- */
-export const complexClustersRule: Rule = {
-  id: "structure.complexClusters",
-  label: (c) => `Complex LDU clusters (top ${Math.round(c.complexClusterShare * 1000) / 10}%) have a SOSM who line-manages the BM`,
-  source: "NPS Operating Model v1.0, ch.8",
-  needs: ["clusters", "staff"],
-  check(ctx) {
-    const ct = ctx.table("clusters")!;
-    const stable = ctx.table("staff")!;
-    const r = ranking(ctx, this.id, this.source);
-    const out = [...r.findings];
-    if (!r.ranked) return out;
-    const staff = staffList(stable);
-    const inCluster = (s: StaffMember, key: string) => s.cluster !== undefined && personKey(s.cluster) === key;
-    const n = r.ranked.length;
-    for (const c of r.ranked) {
-      const sosms = staff.filter((s) => s.role === "SOSM" && inCluster(s, c.key));
-      if (c.complex) {
-        if (sosms.length === 0) {
-          out.push(at(ct, c.row, "cluster", this.id, "error", problem("structure.complexNoSosm", { cluster: c.name, rank: c.rank, of: n, share: ctx.config.complexClusterShare, target: r.target }).message, this.source));
-          continue;
-        }
-        const sosmKeys = new Set(sosms.map((s) => s.key));
-        for (const bm of staff.filter((s) => s.role === "BM" && inCluster(s, c.key)))
-          if (bm.lineManager === undefined || !sosmKeys.has(personKey(bm.lineManager)))
-            out.push(
-              at(stable, bm.row, "lineManager", this.id, "warning", problem("structure.sosmNotBm", { cluster: c.name, sosm: sosms.map((s) => s.name).join(", "), bm: bm.name, manager: bm.lineManager ?? "" }).message, this.source),
-            );
-      } else
-        for (const s of sosms)
-          out.push(at(stable, s.row, "cluster", this.id, "warning", problem("structure.sosmNotComplex", { cluster: c.name, sosm: s.name, rank: c.rank, of: n, target: r.target }).message, this.source));
-    }
-    const known = new Set(r.ranked.map((c) => c.key));
-    for (const s of staff)
-      if (s.role === "SOSM" && (s.cluster === undefined || !known.has(personKey(s.cluster))))
-        out.push(at(stable, s.row, "cluster", this.id, "warning", problem("structure.sosmNoCluster", { sosm: s.name, cluster: s.cluster ?? "" }).message, this.source));
-    return out;
-  },
-  summarise(ctx) {
-    const r = ranking(ctx, this.id, this.source);
-    const target = `top ${Math.round(ctx.config.complexClusterShare * 1000) / 10}% (rounded ${ctx.config.complexClusterRounding})`;
-    return r.ranked ? { figure: `${r.complexCount} of ${r.ranked.length} clusters complex`, target } : { target };
-  },
-};
+export { clusterSupportRule, clustersOf, complexClustersRule, type ClusterInfo } from "./clusters";
 
 export const STAFFING_RULES: Rule[] = [omAdminRatioRule, courtAdminRatioRule, staffRowsRule, teamRowsRule, spoSpanRule, lineManagementRule, clusterSupportRule, complexClustersRule];

@@ -6,8 +6,8 @@
 import { problem } from "../../problem";
 import { yosFte } from "../../staffing";
 import type { Finding, Rule, RuleContext, TableRow } from "../types";
-import { at, isoDate, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
-import { clustersOf } from "./staffing";
+import { at, groupBy, isoDate, keyOf, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
+import { clustersOf } from "./clusters";
 
 const SOURCE = "NPS Operating Model v1.0, ch.7";
 
@@ -37,7 +37,8 @@ export const yosResourceRule: Rule = {
   needs: ["teams", "staff"],
   check(ctx) {
     const teams = ctx.table("teams")!;
-    const staff = staffList(ctx.table("staff")!);
+    // The seconded POs with an FTE, by team, grouped once: each YOS is a lookup.
+    const seconded = groupBy(staffList(ctx.table("staff")!), (s) => (s.role === "PO" && s.fte !== undefined && s.row.get("yosSecondment") === true ? keyOf(s.team) : undefined));
     const out: Finding[] = [];
     for (const t of yosTeams(ctx)) {
       if (t.caseload === undefined || t.caseload < 0) {
@@ -45,7 +46,7 @@ export const yosResourceRule: Rule = {
           out.push(at(teams, t.row, "yosCaseload", this.id, "info", problem("yos.noCaseload", { team: t.name }).message, this.source));
         continue;
       }
-      const have = sum(staff.filter((s) => s.role === "PO" && s.fte !== undefined && s.row.get("yosSecondment") === true && s.team !== undefined && personKey(s.team) === t.key).map((s) => s.fte!));
+      const have = sum((seconded.get(t.key) ?? []).map((s) => s.fte!));
       const need = yosFte(t.caseload, ctx.config);
       if (have < need.fte)
         out.push(
@@ -122,8 +123,9 @@ export const yosLinkSpoRule: Rule = {
     const out: Finding[] = [];
     for (const s of links)
       if (s.role !== "SPO") out.push(at(table, s.row, "yosLinkSpo", this.id, "warning", problem("yos.linkNotSpo", { name: s.name, role: s.role ?? "role not given" }).message, this.source));
+    const linked = new Set(links.flatMap((s) => (s.role === "SPO" && s.cluster !== undefined ? [personKey(s.cluster)] : [])));
     for (const c of clustersOf(ctx, staff))
-      if (!links.some((s) => s.role === "SPO" && s.cluster !== undefined && personKey(s.cluster) === c.key))
+      if (!linked.has(c.key))
         out.push(at(c.table, c.row, "cluster", this.id, "warning", problem("yos.noLinkSpo", { cluster: c.name }).message, this.source));
     return out;
   },
