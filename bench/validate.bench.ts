@@ -38,7 +38,8 @@
  * the phases to run; default all), KEEP=1 keeps the generated file,
  * NO_TIME=1 measures peak memory without /usr/bin/time, HOSTILE=0 leaves out the hostile files
  * (bench/hostile.ts: the most cells and shared strings the reader accepts, and two zip bombs),
- * FUNCTIONS=0 leaves out the custom functions' per-row cost (bench/functions.bench.ts, run last).
+ * REPORT=0 leaves out the report workbook at 200,000 findings against ExcelJS's streaming writer
+ * (bench/report.bench.ts), FUNCTIONS=0 the custom functions' per-row cost (bench/functions.bench.ts, run last).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -50,6 +51,7 @@ import { makeDivision } from "../scripts/sample-division";
 import { makeHostile } from "./hostile";
 import { streamDivision } from "../scripts/make-samples";
 import { functionsBench } from "./functions.bench";
+import { reportBench } from "./report.bench";
 
 const MB = 1024 * 1024;
 const ROOT = join(__dirname, "..");
@@ -345,6 +347,10 @@ async function main(): Promise<void> {
           `${inproc.length > 0 ? ` In-process child peak memory ${mb(median(values(inproc, (s) => s.peakMb)))} (median).` : ""}`,
       );
     if (process.env["HOSTILE"] !== "0") await hostile(dir);
+    if (process.env["REPORT"] !== "0") {
+      console.log("");
+      if ((await reportBench()) !== 0) process.exitCode = 1;
+    }
     if (process.env["FUNCTIONS"] !== "0") {
       console.log("");
       if ((await functionsBench()) !== 0) process.exitCode = 1;

@@ -38,6 +38,45 @@ function countText(c: Readonly<Record<Severity, number>>): string {
   return [c.error > 0 && plural(c.error, "error"), c.warning > 0 && plural(c.warning, "warning"), c.info > 0 && `${c.info} info`].filter(Boolean).join(", ");
 }
 
+/** C0 and C1 controls, DEL, and the bidi marks and overrides that can reorder or rewrite what a terminal shows. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: ReadonlyMap<string, string> = new Map([["\n", "\\n"], ["\r", "\\r"], ["\t", "\\t"]]);
+
+/**
+ * Text for the terminal: control and bidi characters shown escaped (\r, \u202E), so a cell's
+ * content cannot move the cursor, send terminal commands or reverse the line it is printed in.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => NAMED.get(c) ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** DEL, C1 controls and bidi marks, which JSON.stringify leaves raw (it escapes the C0 controls itself). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The same characters as JSON escapes, so printed JSON cannot rewrite the terminal either. */
+function jsonSafe(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The report as JSON { findings, summaries, overrides }, written in pieces: the same text as
+ * JSON.stringify(…, null, 2) without building one string, which a million findings would exceed.
+ */
+export function writeJson(report: ValidationReport, write: (s: string) => void): void {
+  const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+  write("{\n  \"findings\": [");
+  const n = report.findings.length;
+  const CHUNK = 1000;
+  for (let start = 0; start < n; start += CHUNK) {
+    const parts: string[] = [];
+    for (let i = start; i < Math.min(n, start + CHUNK); i++) parts.push(`${i === 0 ? "" : ","}\n    ${indent(JSON.stringify(report.findings[i], null, 2), "    ")}`);
+    write(jsonSafe(parts.join("")));
+  }
+  write(`${n === 0 ? "" : "\n  "}],\n  "summaries": ${jsonSafe(indent(JSON.stringify(report.summaries, null, 2), "  "))},\n`);
+  write(`  "overrides": ${jsonSafe(indent(JSON.stringify(report.overrides, null, 2), "  "))}\n}\n`);
+}
+
 export function pad(s: string, n: number): string {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
@@ -115,7 +154,7 @@ export function formatText(report: ValidationReport, file: string, variants: Par
       : counts.error > 0
       ? `Result: ${plural(counts.error, "error")} found (exit code 1).`
       : `Result: no errors${counts.warning > 0 ? `; ${plural(counts.warning, "warning")} to review` : ""} (exit code 0).`,
-    "Exit codes: 0 no errors, 1 errors found, 2 the input could not be read or checked, or the command line was wrong.",
+    "Exit codes: 0 no errors, 1 errors found, 2 the input could not be read or checked, or the command line was wrong, 3 the report could not be written.",
   );
-  return out.join("\n") + "\n";
+  return out.map(terminalSafe).join("\n") + "\n";
 }

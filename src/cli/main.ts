@@ -4,10 +4,11 @@
  *
  * Exit codes: 0 no error-severity findings; 1 error-severity findings; 2 the input could not be
  * read, nothing in it could be checked (no data, or no sheet recognised: the explanation is still
- * printed), a file could not be written, or the command line was wrong. Errors go to stderr as one
- * line, never a stack trace (set NPS_OM_DEBUG=1 to see one for an internal error).
+ * printed), or the command line was wrong; 3 the findings were printed but the report (or the
+ * template) could not be written. Errors go to stderr as one line, never a stack trace (set
+ * NPS_OM_DEBUG=1 to see one for an internal error). Text from the user's cells is shown with control
+ * and bidi characters escaped, so it cannot rewrite the terminal.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError } from "commander";
 import { checkOverride, FIGURE_KEYS, FIGURES, VARIANT_INFO, type Overrides, type Variants } from "../model/config";
@@ -15,7 +16,8 @@ import { LAYOUT } from "../model/layout";
 import { validateWorkbook } from "../model/validate";
 import type { ValidateOptions } from "../model/validate/types";
 import { readWorkbook } from "../workbook/read";
-import { formatText, nothingChecked, pad, VARIANT_KEYS } from "./format";
+import { checkTarget, FileWriteError } from "../workbook/safe-write";
+import { formatText, nothingChecked, pad, terminalSafe, VARIANT_KEYS, writeJson } from "./format";
 
 export { formatText, nothingChecked } from "./format";
 
@@ -32,6 +34,7 @@ const processIo: Io = {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_WRITE_FAILED = 3;
 
 /** A user mistake or unreadable input: one line on stderr, exit 2. */
 class UsageError extends Error {}
@@ -66,8 +69,11 @@ export function parseVariants(names: readonly string[]): Partial<Variants> {
   return out;
 }
 
+/** A map keyed by user text, with no prototype: a sheet or header called "__proto__" is a name like any other. */
+const bare = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function parseMaps(maps: readonly string[]): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
+  const out = bare<Record<string, string>>();
   for (const m of maps) {
     const colon = m.indexOf(":");
     const eq = m.lastIndexOf("=");
@@ -78,7 +84,7 @@ export function parseMaps(maps: readonly string[]): Record<string, Record<string
     const field = m.slice(eq + 1).trim();
     if (!FIELD_IDS.has(field))
       throw new UsageError(`--map ${m}: there is no field called "${field}"; field ids are listed in the README (e.g. caseId, om, omGrade, rosh, rsr, fte).`);
-    (out[sheet] ??= {})[header] = field;
+    (out[sheet] ??= bare<string>())[header] = field;
   }
   return out;
 }
@@ -90,6 +96,17 @@ interface ValidateFlags {
   readonly set?: string[];
   readonly variant?: string[];
   readonly map?: string[];
+  readonly force?: boolean;
+}
+
+/** A file the command is about to write may be written: not a folder, and not an existing file without --force. */
+async function checkOutput(option: string, file: string, force: boolean | undefined): Promise<void> {
+  try {
+    await checkTarget(file, { replace: force ?? false });
+  } catch (e) {
+    if (e instanceof FileWriteError) throw new UsageError(`${option}${e.message}`);
+    throw e;
+  }
 }
 
 async function runValidate(book: string, flags: ValidateFlags, io: Io): Promise<number> {
@@ -100,38 +117,39 @@ async function runValidate(book: string, flags: ValidateFlags, io: Io): Promise<
     throw new UsageError(`--report ${flags.report}: the report is an Excel workbook; give a file name ending in .xlsx.`);
   if (flags.report !== undefined && path.resolve(flags.report) === path.resolve(book))
     throw new UsageError(`--report ${flags.report}: that is the workbook being validated; choose another file name (it is never overwritten).`);
+  // Before the work, so a report that may not be written is said at once.
+  if (flags.report !== undefined) await checkOutput("--report ", flags.report, flags.force);
 
   const read = await readWorkbook(book);
   if (!read.ok) throw new UsageError(read.error.message);
   // A --map sheet name may differ from the workbook's in case and surrounding spaces, nothing more.
   const names = read.value.sheets.map((s) => s.name);
-  const maps: Record<string, Record<string, string>> = {};
+  const maps = bare<Record<string, string>>();
   for (const [sheet, map] of Object.entries(columnMaps)) {
     const name = names.find((n) => n === sheet) ?? names.find((n) => n.trim().toLowerCase() === sheet.toLowerCase());
     if (name === undefined)
       throw new UsageError(`--map: the workbook has no sheet called "${sheet}"; its sheets are ${names.map((n) => `"${n}"`).join(", ")}.`);
-    maps[name] = { ...maps[name], ...map };
+    maps[name] = Object.assign(maps[name] ?? bare<string>(), map);
   }
 
   const options: ValidateOptions = { overrides, variants, columnMaps: maps };
   const report = validateWorkbook(read.value, options);
 
+  // Findings first: they are printed whatever happens to the report.
+  if (flags.json) writeJson(report, io.stdout);
+  else io.stdout(formatText(report, book, variants));
+
   if (flags.report !== undefined) {
-    // ExcelJS (a third of a second to load) only when a workbook is written, not for every validation.
+    // The report writer only when a report is asked for.
     const { ReportWriteError, writeReport } = await import("../workbook/report");
     try {
-      await writeReport(report, { input: book, output: flags.report, variants });
+      const written = await writeReport(report, { input: book, output: flags.report, variants, replace: flags.force ?? false });
+      if (!flags.json) io.stdout(`Report written to ${terminalSafe(written)}\n`);
     } catch (e) {
-      if (e instanceof ReportWriteError) throw new UsageError(e.message);
-      throw e;
+      if (!(e instanceof ReportWriteError)) throw e;
+      io.stderr(`nps-om: ${terminalSafe(e.message)} The findings above are complete; no report file was written or changed.\n`);
+      return EXIT_WRITE_FAILED;
     }
-  }
-
-  if (flags.json) {
-    io.stdout(JSON.stringify({ findings: report.findings, summaries: report.summaries, overrides: report.overrides }, null, 2) + "\n");
-  } else {
-    io.stdout(formatText(report, book, variants));
-    if (flags.report !== undefined) io.stdout(`Report written to ${flags.report}\n`);
   }
   if (nothingChecked(report)) return EXIT_USAGE;
   return report.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
@@ -160,7 +178,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .showHelpAfterError("(run nps-om --help for usage)")
     .addHelpText(
       "after",
-      "\nExit codes: 0 no error-severity findings; 1 error-severity findings; 2 unreadable input, nothing recognisable to check, or bad usage.\n" +
+      "\nExit codes: 0 no error-severity findings; 1 error-severity findings; 2 unreadable input, nothing recognisable to check, or bad usage;\n" +
+        "3 the findings were printed but the report could not be written.\n" +
         "Examples:\n" +
         "  nps-om validate division.xlsx\n" +
         "  nps-om validate division.xlsx --report findings.xlsx --set omAdminRatio=5 --variant napoDomesticViolence\n" +
@@ -174,6 +193,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument("<book.xlsx>", "the division's workbook; it is only read, never changed")
     .option("--json", "print JSON { findings, summaries, overrides } on stdout instead of the summary")
     .option("--report <out.xlsx>", "also write a report workbook (Summary and findings with links to the cells)")
+    .option("--force", "replace the --report file if it exists")
     .option("--set <figure=value>", "what-if: use another value for a model figure (repeatable; see nps-om figures)", collect)
     .option("--variant <name>", "switch on a policy variant (repeatable): " + VARIANT_KEYS.join(", "), collect)
     .option("--map <Sheet:Header=field>", "map a column header to a layout field by hand (repeatable)", collect)
@@ -186,15 +206,18 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--force", "overwrite the file if it exists")
     .action(async (out: string, flags: { force?: boolean }) => {
       if (!/\.xlsx$/i.test(out)) throw new UsageError(`template ${out}: give a file name ending in .xlsx.`);
-      if (!flags.force && fs.existsSync(out)) throw new UsageError(`template ${out}: the file exists; choose another name or add --force to overwrite it.`);
+      await checkOutput("template ", out, flags.force);
       const { writeTemplate } = await import("../workbook/template");
+      let written: string;
       try {
-        await writeTemplate(out);
+        written = await writeTemplate(out, flags.force ?? false);
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(`template ${out}: cannot write the file (${code === "ENOENT" ? "the folder does not exist" : (code ?? "unknown error")}).`);
+        if (!(e instanceof FileWriteError)) throw e;
+        io.stderr(`nps-om: template ${terminalSafe(e.message)}\n`);
+        setCode(EXIT_WRITE_FAILED);
+        return;
       }
-      io.stdout(`Template written to ${out}\n`);
+      io.stdout(`Template written to ${terminalSafe(written)}\n`);
       setCode(EXIT_OK);
     });
 
@@ -225,11 +248,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
     }
     if (e instanceof UsageError) {
-      io.stderr(`nps-om: ${e.message}\n`);
+      io.stderr(`nps-om: ${terminalSafe(e.message)}\n`);
       return EXIT_USAGE;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(`nps-om: internal error: ${msg}. Please report it with the command you ran.\n`);
+    io.stderr(`nps-om: internal error: ${terminalSafe(msg)}. Please report it with the command you ran.\n`);
     if (process.env.NPS_OM_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + "\n");
     return EXIT_USAGE;
   }

@@ -17,6 +17,7 @@
  */
 import { promises as fs } from "node:fs";
 import type { SheetData, WorkbookData } from "../model/validate/types";
+import { osErrorWords } from "./os-errors";
 import { XlsxError } from "./xlsx/errors";
 import { locateParts, readSharedStrings, readStyles } from "./xlsx/package";
 import { MAX_CELLS_PER_BOOK, readSheet } from "./xlsx/sheet";
@@ -108,7 +109,7 @@ export async function readWorkbook(input: string | Buffer, name = "The workbook"
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") return failure("missing", file);
       if (code === "EISDIR") return failure("notWorkbook", file, "a folder");
-      return failure("unreadable", file, code === "EACCES" || code === "EPERM" ? "permission denied" : code);
+      return failure("unreadable", file, osErrorWords(e, file));
     }
   } else if (Buffer.isBuffer(input)) {
     buf = input;

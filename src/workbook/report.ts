@@ -6,18 +6,23 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type { Writable } from "node:stream";
+import { storedCellText } from "../model/cell-text";
 import { VARIANT_INFO, type Variants } from "../model/config";
-import { quoteSheet, REPORT_SHEET_NAME, reportTable, rowValues, type ReportRow } from "../model/validate/report-table";
+import { quoteSheet, REPORT_HEADER, REPORT_SHEET_NAME, reportRow, rowValues } from "../model/validate/report-table";
 import type { ValidationReport } from "../model/validate/types";
+import { FileWriteError, writeFileSafely } from "./safe-write";
+import { writeXlsx, type Cell, type CellStyle, type SheetSpec } from "./xlsx/write";
 
 export const SUMMARY_SHEET_NAME = "Summary";
 
 export class ReportWriteError extends Error {
   override readonly name = "ReportWriteError";
   constructor(
-    readonly reason: "sameAsInput" | "notXlsx" | "unwritable",
+    readonly reason: "sameAsInput" | "notXlsx" | "exists" | "folder" | "unwritable",
     message: string,
+    /** The operating system's code, when there was one (for --verbose and tests). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -30,6 +35,8 @@ export interface ReportOptions {
   readonly output: string;
   /** Variants switched on, shown on the Summary sheet. */
   readonly variants?: Partial<Variants>;
+  /** Replace an existing report (--force); without it an existing file is left alone. */
+  readonly replace?: boolean;
 }
 
 /**
@@ -39,9 +46,14 @@ export interface ReportOptions {
  * relationship target with a location, which ExcelJS does not write.
  */
 export function cellLink(input: string, output: string, sheet: string, cell: string, text = cell): string {
+  return linkTo(input, output)(sheet, cell, text);
+}
+
+/** cellLink for many cells of one input from one report: the relative path worked out once. */
+function linkTo(input: string, output: string): (sheet: string, cell: string, text?: string) => string {
   const rel = path.relative(path.dirname(path.resolve(output)), path.resolve(input)).split(path.sep).join("/");
   const q = (s: string) => s.replace(/"/g, '""');
-  return `HYPERLINK("${q(`[${rel}]${quoteSheet(sheet)}!${cell.toUpperCase()}`)}","${q(text)}")`;
+  return (sheet, cell, text = cell) => `HYPERLINK("${q(`[${rel}]${quoteSheet(sheet)}!${cell.toUpperCase()}`)}","${q(text)}")`;
 }
 
 /** Whether two paths name the same file: same path, or (through links or case) the same file on disk. */
@@ -58,113 +70,138 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const SEVERITY_FILL: Record<string, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
-const STATUS_FILL: Record<string, string> = { fail: "FFFFC7CE", warning: "FFFFEB9C", pass: "FFC6EFCE", "not checked": "FFEDEDED" };
+/** The report's cell styles; a cell's style number is its index here plus one. */
+const STYLES: readonly CellStyle[] = [
+  { bold: true, fill: "FFD9E1F2" }, // 1 header
+  { bold: true }, // 2 label
+  { fill: "FFFFC7CE" }, // 3 error, fail
+  { fill: "FFFFEB9C" }, // 4 warning
+  { fill: "FFDDEBF7" }, // 5 info
+  { fill: "FFC6EFCE" }, // 6 pass
+  { fill: "FFEDEDED" }, // 7 not checked
+  { color: "FF0563C1", underline: true }, // 8 link
+  { wrap: true }, // 9 message
+];
+const HEADER = 1;
+const LABEL = 2;
+const SEVERITY_STYLE: ReadonlyMap<string, number> = new Map([["error", 3], ["warning", 4], ["info", 5]]);
+const STATUS_STYLE: ReadonlyMap<string, number> = new Map([["fail", 3], ["warning", 4], ["pass", 6], ["not checked", 7]]);
+const LINK = 8;
+const WRAP = 9;
 
-function styleHeader(ws: ExcelJS.Worksheet, row: number, cols: number): void {
-  const r = ws.getRow(row);
-  for (let c = 1; c <= cols; c++) {
-    const cell = r.getCell(c);
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-  }
+/** A text cell as the report stores it (never a formula, never past Excel's limit), with a style. */
+function text(v: string, style = 0): Cell {
+  return style === 0 ? storedCellText(v) : { text: storedCellText(v), style };
 }
 
-function widths(ws: ExcelJS.Worksheet, values: readonly (readonly unknown[])[], min: number[], max: number[]): void {
-  const w = min.slice();
-  for (const row of values)
+/** A value from the report's tables: numbers as they are, text made safe, "" a blank cell. */
+function value(v: string | number | undefined): Cell {
+  return v === undefined || v === "" ? null : typeof v === "number" ? v : text(v);
+}
+
+/** Column widths from the longest value in each column, between a minimum and a maximum. */
+function widthsOf(rows: Iterable<readonly (string | number | undefined)[]>, min: readonly number[], max: readonly number[]): number[] {
+  const longest = min.map(() => 0);
+  for (const row of rows)
     row.forEach((v, i) => {
-      const len = v === null || v === undefined ? 0 : String(v).length;
-      if (len + 2 > (w[i] ?? 0)) w[i] = len + 2;
+      const len = v === undefined ? 0 : String(v).length;
+      if (len > (longest[i] ?? 0)) longest[i] = len;
     });
-  w.forEach((x, i) => (ws.getColumn(i + 1).width = Math.min(x, max[i] ?? 60)));
+  return min.map((m, i) => Math.min(Math.max(m, longest[i]! + 2), max[i] ?? 60));
 }
 
-function summarySheet(wb: ExcelJS.Workbook, report: ValidationReport, opts: ReportOptions): void {
-  const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
+function summarySheet(report: ValidationReport, opts: ReportOptions): SheetSpec {
   const header = ["Rule", "Check", "Status", "Figure", "Target", "Source", "Errors", "Warnings", "Info"];
-  const rows = report.summaries.map((s) => [s.rule, s.label, s.status, s.figure ?? "", s.target ?? "", s.source, s.counts.error, s.counts.warning, s.counts.info]);
-  ws.addRow(header);
-  styleHeader(ws, 1, header.length);
-  for (const r of rows) {
-    const added = ws.addRow(r);
-    const fill = STATUS_FILL[String(r[2])];
-    if (fill) added.getCell(3).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
+  const table = report.summaries.map((s) => [s.rule, s.label, s.status, s.figure, s.target, s.source, s.counts.error, s.counts.warning, s.counts.info]);
+  const rows: Cell[][] = [header.map((h) => text(h, HEADER))];
+  for (const r of table) rows.push(r.map((v, i) => (i === 2 ? text(String(v), STATUS_STYLE.get(String(v)) ?? 0) : value(v))));
 
   const total = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) total[f.severity]++;
-  ws.addRow([]);
-  const meta: (string | number)[][] = [
+  const on = Object.entries(opts.variants ?? {}).filter(([, v]) => v) as [keyof Variants, boolean][];
+  const meta: [string, string][] = [
     ["Validated workbook", path.basename(opts.input)],
     ["Findings", `${total.error} errors, ${total.warning} warnings, ${total.info} info`],
     ["Findings sheet", REPORT_SHEET_NAME],
+    ["Policy variants", on.length === 0 ? "none (the operating model as written)" : on.map(([k]) => `${k}: ${VARIANT_INFO[k].label}`).join("; ")],
   ];
-  const on = Object.entries(opts.variants ?? {}).filter(([, v]) => v) as [keyof Variants, boolean][];
-  meta.push(["Policy variants", on.length === 0 ? "none (the operating model as written)" : on.map(([k]) => `${k}: ${VARIANT_INFO[k].label}`).join("; ")]);
-  for (const m of meta) ws.addRow(m).getCell(1).font = { bold: true };
-
-  ws.addRow([]);
+  rows.push([]);
+  for (const [k, v] of meta) rows.push([text(k, LABEL), text(v)]);
+  rows.push([]);
   if (report.overrides.length === 0) {
-    ws.addRow(["What-if figures", "none: every figure is the model's own"]).getCell(1).font = { bold: true };
+    rows.push([text("What-if figures", LABEL), text("none: every figure is the model's own")]);
   } else {
-    ws.addRow(["What-if figures in effect (these results are NOT the operating model as written)"]).getCell(1).font = { bold: true };
-    const oh = ws.addRow(["Figure", "Meaning", "Model value", "Value used", "Source"]);
-    styleHeader(ws, oh.number, 5);
-    for (const o of report.overrides) ws.addRow([o.key, o.label, o.from, o.to, o.source]);
+    rows.push([text("What-if figures in effect (these results are NOT the operating model as written)", LABEL)]);
+    rows.push(["Figure", "Meaning", "Model value", "Value used", "Source"].map((h) => text(h, HEADER)));
+    for (const o of report.overrides) rows.push([o.key, o.label, o.from, o.to, o.source].map(value));
   }
-  widths(ws, [header, ...rows], [24, 30, 10, 14, 14, 20, 8, 10, 6], [40, 60, 12, 40, 30, 40, 8, 10, 6]);
+  return {
+    name: SUMMARY_SHEET_NAME,
+    widths: widthsOf([header, ...table], [24, 30, 10, 14, 14, 20, 8, 10, 6], [40, 60, 12, 40, 30, 40, 8, 10, 6]),
+    frozenRows: 1,
+    filter: true,
+    rows,
+    rowCount: table.length + 1,
+    columnCount: header.length,
+  };
 }
 
-function findingsSheet(wb: ExcelJS.Workbook, rowsIn: readonly ReportRow[], header: readonly string[], opts: ReportOptions): void {
-  const ws = wb.addWorksheet(REPORT_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.addRow([...header]);
-  styleHeader(ws, 1, header.length);
-  const cellCol = header.indexOf("Cell") + 1;
-  const table: (string | number | null)[][] = [];
-  for (const r of rowsIn) {
-    // "" (no sheet, no cell, no figure) is written as a truly blank cell.
-    const values = rowValues(r).map((v) => (v === "" ? null : v));
-    table.push(values);
-    const row = ws.addRow(values);
-    const fill = SEVERITY_FILL[r.severity];
-    if (fill) row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
-    row.getCell(5).alignment = { wrapText: true, vertical: "top" };
-    if (r.link && cellCol > 0) {
-      const text = r.cell !== "" ? r.cell : `${r.link.sheet}!${r.link.cell}`;
-      const cell = row.getCell(cellCol);
-      cell.value = { formula: cellLink(opts.input, opts.output, r.link.sheet, r.link.cell, text), result: text };
-      cell.font = { color: { argb: "FF0563C1" }, underline: true };
+function* findingRows(report: ValidationReport, opts: ReportOptions): Generator<Cell[]> {
+  yield REPORT_HEADER.map((h) => text(h, HEADER));
+  const cellCol = REPORT_HEADER.indexOf("Cell");
+  const link = linkTo(opts.input, opts.output);
+  for (const f of report.findings) {
+    const r = reportRow(f);
+    const row = rowValues(r).map(value);
+    row[0] = text(r.severity, SEVERITY_STYLE.get(r.severity) ?? 0);
+    row[4] = text(r.message, WRAP);
+    if (r.link && cellCol >= 0) {
+      const shown = r.cell !== "" ? r.cell : `${r.link.sheet}!${r.link.cell}`;
+      // The one formula in a report, written by the project: a link back to the finding's cell.
+      row[cellCol] = { formula: link(r.link.sheet, r.link.cell, shown), result: storedCellText(shown), style: LINK };
     }
+    yield row;
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rowsIn.length + 1), column: header.length } };
-  widths(ws, [header, ...table], [9, 24, 14, 8, 60, 20, 8, 8], [10, 36, 30, 12, 90, 36, 12, 12]);
 }
 
-/** The report as an ExcelJS workbook (no file written). */
-export function reportWorkbook(report: ValidationReport, opts: ReportOptions): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "NPS Operating Model";
-  summarySheet(wb, report, opts);
-  const { header, rows } = reportTable(report);
-  findingsSheet(wb, rows, header, opts);
-  return wb;
+function findingsSheet(report: ValidationReport, opts: ReportOptions): SheetSpec {
+  function* plain() {
+    yield REPORT_HEADER as readonly string[];
+    for (const f of report.findings) yield rowValues(reportRow(f));
+  }
+  return {
+    name: REPORT_SHEET_NAME,
+    widths: widthsOf(plain(), [9, 24, 14, 8, 60, 20, 8, 8], [10, 36, 30, 12, 90, 36, 12, 12]),
+    frozenRows: 1,
+    filter: true,
+    rows: findingRows(report, opts),
+    rowCount: report.findings.length + 1,
+    columnCount: REPORT_HEADER.length,
+  };
 }
 
-/** Write the report workbook. Refuses to write over the validated workbook or to a non-.xlsx name. */
-export async function writeReport(report: ValidationReport, opts: ReportOptions): Promise<void> {
+/**
+ * Write the report workbook to `out`, streaming: rows go into the zip as they are made, so memory
+ * does not grow with the number of findings beyond the report itself.
+ */
+export async function streamReport(report: ValidationReport, opts: ReportOptions, out: Writable): Promise<void> {
+  await writeXlsx(out, [summarySheet(report, opts), findingsSheet(report, opts)], STYLES);
+}
+
+/**
+ * Write the report workbook, safely: to a temporary file in the report's folder, then renamed into
+ * place, so a failed or interrupted run leaves any previous report as it was. An existing report is
+ * replaced only with `replace` (--force). Refuses to write over the validated workbook or to a
+ * non-.xlsx name. Resolves with the absolute path written.
+ */
+export async function writeReport(report: ValidationReport, opts: ReportOptions): Promise<string> {
   if (await sameFile(opts.input, opts.output))
     throw new ReportWriteError("sameAsInput", `--report ${opts.output}: that is the workbook being validated; choose another file name (it is never overwritten).`);
   if (!/\.xlsx$/i.test(opts.output)) throw new ReportWriteError("notXlsx", `--report ${opts.output}: the report is an Excel workbook; give a file name ending in .xlsx.`);
-  const wb = reportWorkbook(report, opts);
   try {
-    await wb.xlsx.writeFile(opts.output);
+    return await writeFileSafely(opts.output, { replace: opts.replace ?? false }, (out) => streamReport(report, opts, out));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "the folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EBUSY" ? "the file is open in another program (close it in Excel)" : (code ?? "unknown error");
-    throw new ReportWriteError("unwritable", `--report ${opts.output}: the report cannot be written (${why}).`);
+    if (e instanceof FileWriteError) throw new ReportWriteError(e.reason === "failed" ? "unwritable" : e.reason, `--report ${e.message}`, e.code);
+    throw e;
   }
 }

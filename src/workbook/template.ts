@@ -5,6 +5,7 @@
  * header and a filter. The layout is the one definition; nothing here names a field by hand.
  */
 import ExcelJS from "exceljs";
+import { writeFileSafely } from "./safe-write";
 import { LAYOUT, type FieldDef, type FieldType, type SheetDef } from "../model/layout";
 import { GRADES, ROSH_LEVELS, TIERS } from "../model/values";
 
@@ -82,6 +83,14 @@ export function templateWorkbook(): ExcelJS.Workbook {
 }
 
 /** Write the template to a file. */
-export async function writeTemplate(path: string): Promise<void> {
-  await templateWorkbook().xlsx.writeFile(path);
+/**
+ * Write the template safely (a temporary file renamed into place; see safe-write), replacing an
+ * existing file only with `replace`. Resolves with the absolute path written.
+ */
+export async function writeTemplate(path: string, replace = false): Promise<string> {
+  const wb = templateWorkbook();
+  return writeFileSafely(path, { replace }, async (out) => {
+    await wb.xlsx.write(out);
+    out.end();
+  });
 }

@@ -3,23 +3,19 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { main, parseMaps, parseSets, parseVariants } from "../../src/cli/main";
+import { parseMaps, parseSets, parseVariants } from "../../src/cli/main";
 import { FIGURE_KEYS } from "../../src/model/config";
 import { LAYOUT } from "../../src/model/layout";
 import { REPORT_SHEET_NAME } from "../../src/model/validate";
 import { cleanDivision, divisionWithErrors, tempDir, writeBook } from "../workbook/fixtures";
+import { runCli } from "../support/cli";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const ROOT = path.resolve(__dirname, "../..");
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "nps-om", ...args], { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** One clear line on stderr: no stack trace, no second line. */
 function oneLine(err: string): void {
@@ -253,7 +249,7 @@ describe("nps-om figures and template", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(LAYOUT.map((d) => d.name));
     const again = await run("template", out);
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(/the file exists; .*--force/);
+    expect(again.err).toMatch(/t\.xlsx exists; choose another name or add --force to replace it/);
     expect((await run("template", out, "--force")).code).toBe(0);
     expect((await run("template", tmp.file("t.txt"))).code).toBe(2);
   });
@@ -264,6 +260,17 @@ describe("parsers", () => {
     expect(parseSets(["omAdminRatio=5", "complexClusterRounding=Nearest"])).toEqual({ omAdminRatio: 5, complexClusterRounding: "nearest" });
     expect(parseVariants(["napodomesticviolence,napoAdjournments"])).toEqual({ napoDomesticViolence: true, napoAdjournments: true });
     expect(parseMaps(["Court reports:Type = of report=reportType"])).toEqual({ "Court reports": { "Type = of report": "reportType" } });
+  });
+
+  it('parseMaps keeps "__proto__" and "constructor" as names: no object of the process changes', async () => {
+    const maps = parseMaps(["__proto__:polluted=om", "constructor:Officer=om"]);
+    expect(Object.keys(maps)).toEqual(["__proto__", "constructor"]);
+    expect(maps["__proto__"]).toEqual({ polluted: "om" });
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    const r = await run("validate", clean, "--map", "__proto__:polluted=om");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/the workbook has no sheet called "__proto__"/);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
 

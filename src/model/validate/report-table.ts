@@ -33,20 +33,22 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** One finding as a report row. */
+export function reportRow(f: Finding): ReportRow {
+  const link = f.sheet !== undefined ? { sheet: f.sheet, cell: f.cell ?? (f.row !== undefined ? `A${f.row}` : "A1") } : undefined;
+  return {
+    severity: f.severity,
+    rule: f.rule,
+    sheet: f.sheet ?? "",
+    cell: f.cell ?? "",
+    message: f.message,
+    source: f.source,
+    figure: f.figure ?? "",
+    target: f.target ?? "",
+    ...(link ? { link } : {}),
+  };
+}
+
 export function reportTable(report: ValidationReport): { header: readonly string[]; rows: ReportRow[] } {
-  const rows = report.findings.map((f): ReportRow => {
-    const link = f.sheet !== undefined ? { sheet: f.sheet, cell: f.cell ?? (f.row !== undefined ? `A${f.row}` : "A1") } : undefined;
-    return {
-      severity: f.severity,
-      rule: f.rule,
-      sheet: f.sheet ?? "",
-      cell: f.cell ?? "",
-      message: f.message,
-      source: f.source,
-      figure: f.figure ?? "",
-      target: f.target ?? "",
-      ...(link ? { link } : {}),
-    };
-  });
-  return { header: REPORT_HEADER, rows };
+  return { header: REPORT_HEADER, rows: report.findings.map(reportRow) };
 }
