@@ -3,6 +3,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { AddinUrlPlugin, addinUrl } = require("./scripts/addin-url");
+const { CspPlugin, responseHeaders } = require("./scripts/security-headers");
 
 /** Every file with @customfunction JSDoc; functions.json and the associate calls come from these. */
 const FUNCTION_FILES = [
@@ -20,7 +21,9 @@ module.exports = (env, argv) => {
   const target = production && process.env.ADDIN_URL ? addinUrl(process.env.ADDIN_URL) : undefined;
   return {
     // No source maps in production: they would ship the source, comments and all, to every user.
-    devtool: production ? false : "eval-source-map",
+    // Development keeps them as separate .map files: the eval-* kinds would need 'unsafe-eval',
+    // which the pages' Content-Security-Policy (scripts/security-headers.js) does not allow.
+    devtool: production ? false : "source-map",
     entry: {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/index.tsx",
@@ -57,6 +60,8 @@ module.exports = (env, argv) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      // The Content-Security-Policy <meta> in every page (taskpane.html, help.html); see scripts/security-headers.js.
+      new CspPlugin(),
       ...(target ? [new AddinUrlPlugin(target)] : []),
     ],
     devServer: {
@@ -64,7 +69,9 @@ module.exports = (env, argv) => {
       host: "localhost",
       // A self-signed certificate made by webpack-dev-server; see README for trusting it.
       server: "https",
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The Content-Security-Policy as a header too, and no "Access-Control-Allow-Origin: *": only
+      // functions.json, which Excel on the web reads across origins, names Office's origin.
+      headers: (/** @type {import("http").IncomingMessage} */ req) => responseHeaders(req.url ?? "/", req.headers.origin),
       static: { directory: path.resolve(__dirname, "dist") },
       hot: false,
       liveReload: false,

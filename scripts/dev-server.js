@@ -91,23 +91,36 @@ function runningServer() {
 }
 
 /**
+ * webpack-dev-server on the development build, kept in memory (dist/ is not written), answering with
+ * the headers webpack.config.js gives it (scripts/security-headers.js: the Content-Security-Policy,
+ * and no "Access-Control-Allow-Origin: *"). `serve` runs it for `npm start`; a test runs it on a free
+ * port (0) over http.
+ * @param {{ port: number, server: import("webpack-dev-server").ServerConfiguration }} o
+ * @returns {Promise<import("webpack-dev-server")>} the running server
+ */
+async function startServer(o) {
+  const webpack = require("webpack");
+  const WebpackDevServer = require("webpack-dev-server");
+  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
+  const compiler = webpack({ ...config, mode: "development", infrastructureLogging: { level: "warn" }, stats: "errors-warnings" });
+  const server = new WebpackDevServer({ ...config.devServer, port: o.port, server: o.server, static: false }, compiler);
+  await new Promise((resolve, reject) => {
+    compiler.hooks.done.tap("dev-server", (stats) => (stats.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(undefined)));
+    server.start().catch((/** @type {NodeJS.ErrnoException} */ e) =>
+      reject(e.code === "EADDRINUSE" ? new Error(`port ${o.port} is in use by another program; close it, or run \`npm stop\` if it is this add-in`) : e),
+    );
+  });
+  return server;
+}
+
+/**
  * Builds the add-in (development mode) and serves it until the process is stopped.
  * @param {(line: string) => void} [log]
  */
 async function serve(log = (l) => console.log(l)) {
   const before = runningServer();
   if (before) throw new Error(`the add-in is already served on https://localhost:${before.port} (process ${before.pid}); \`npm stop\` stops it`);
-  const webpack = require("webpack");
-  const WebpackDevServer = require("webpack-dev-server");
-  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "development" });
-  const compiler = webpack({ ...config, mode: "development", infrastructureLogging: { level: "warn" }, stats: "errors-warnings" });
-  const server = new WebpackDevServer({ ...config.devServer, port: PORT, server: await httpsOptions(log), static: false }, compiler);
-  await new Promise((resolve, reject) => {
-    compiler.hooks.done.tap("dev-server", (stats) => (stats.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(undefined)));
-    server.start().catch((/** @type {NodeJS.ErrnoException} */ e) =>
-      reject(e.code === "EADDRINUSE" ? new Error(`port ${PORT} is in use by another program; close it, or run \`npm stop\` if it is this add-in`) : e),
-    );
-  });
+  const server = await startServer({ port: PORT, server: await httpsOptions(log) });
   fs.mkdirSync(path.dirname(PID_FILE), { recursive: true });
   fs.writeFileSync(PID_FILE, JSON.stringify({ pid: process.pid, port: PORT }));
   const stop = () => {
@@ -141,4 +154,4 @@ if (require.main === module) {
     });
 }
 
-module.exports = { serve, stopServer, runningServer, ours, PORT };
+module.exports = { serve, startServer, stopServer, runningServer, ours, PORT };

@@ -3,6 +3,8 @@
  * into a temporary folder (never dist/, which other tests read). Every file it emits must have moved
  * off https://localhost:3000 (the manifest, AppDomain included, the functions' help links, the help
  * page, the bundles), and a value of ADDIN_URL that is not an absolute https:// URL must stop the build.
+ * It ships no source map, and every page carries the Content-Security-Policy (scripts/security-headers.js)
+ * with nothing inline that the policy would refuse.
  * One full webpack build: about 30 s here.
  */
 import { execFile } from "node:child_process";
@@ -13,6 +15,7 @@ import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { expectAs } from "./support/expect-as";
 import { addinUrl, rewriteLocalUrls } from "../scripts/addin-url";
+import { CONTENT_SECURITY_POLICY, OFFICE_CDN } from "../scripts/security-headers";
 import webpackConfig from "../webpack.config.js";
 
 const ROOT = join(__dirname, "..");
@@ -100,6 +103,31 @@ describe("production build with ADDIN_URL=https://example.org/nps/", () => {
     for (const u of urls) expect(u).toMatch(/^https:\/\/example\.org\/nps\/[^/]/);
     // ...and each names a file this build emitted.
     for (const u of new Set(urls)) expectAs(existsSync(join(out, u.replace("https://example.org/nps/", "").replace(/#.*$/, ""))), u).toBe(true);
+  });
+
+  it("ships no source map: no .map file and no sourceMappingURL in any file", () => {
+    expect(filesUnder(out).filter((f) => /\.map$/i.test(f))).toEqual([]);
+    expect(textFiles(out).filter((f) => /sourceMappingURL/.test(f.text)).map((f) => f.file)).toEqual([]);
+  });
+
+  it("gives every page the Content-Security-Policy <meta> first in <head>, and nothing inline it would refuse", () => {
+    const pages = textFiles(out).filter((f) => /\.html?$/i.test(f.file));
+    expect(pages.map((p) => p.file).sort()).toEqual(["help.html", "taskpane.html"]);
+    for (const { file, text } of pages) {
+      const doc = new JSDOM(text).window.document;
+      const metas = Array.from(doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]'));
+      expectAs(metas.map((m) => m.getAttribute("content")), file).toEqual([CONTENT_SECURITY_POLICY]);
+      // Before anything it governs: only <meta charset> may come first.
+      const before = Array.from(doc.head.children).slice(0, Array.from(doc.head.children).indexOf(metas[0]!));
+      expectAs(before.map((e) => e.outerHTML), file).toEqual(before.filter((e) => e.hasAttribute("charset")).map((e) => e.outerHTML));
+      const scripts = Array.from(doc.querySelectorAll("script"));
+      expectAs(scripts.filter((s) => !s.hasAttribute("src")).map((s) => s.outerHTML), `${file}: inline <script>`).toEqual([]);
+      // Every script is the add-in's own (a relative URL, 'self') or Office.js from its CDN.
+      for (const s of scripts) expectAs(s.getAttribute("src"), file).toMatch(new RegExp(`^(?![a-z]+:|//)|^${OFFICE_CDN.replace(/\./g, "\\.")}/`));
+      const handlers = Array.from(doc.querySelectorAll("*")).flatMap((e) => e.getAttributeNames().filter((a) => /^on/i.test(a)).map((a) => `<${e.localName} ${a}>`));
+      expectAs(handlers, `${file}: inline event handlers`).toEqual([]);
+      expectAs(text, file).not.toMatch(/javascript:/i);
+    }
   });
 
   it("points every function's help link at the help page under ADDIN_URL", () => {

@@ -18,12 +18,13 @@ const ELLIPSIS = "…";
 
 /**
  * The text to store: an apostrophe in front when it would otherwise start a formula, then cut to
- * CELL_TEXT_MAX characters with an ellipsis at the end (never splitting a character in two).
+ * `max` characters (Excel's limit unless told) with an ellipsis at the end, never splitting a
+ * character in two.
  */
-export function storedCellText(text: string): string {
+export function storedCellText(text: string, max = CELL_TEXT_MAX): string {
   const t = RISKY_START.test(text) ? `'${text}` : text;
-  if (t.length <= CELL_TEXT_MAX) return t;
-  let cut = CELL_TEXT_MAX - ELLIPSIS.length;
+  if (t.length <= max) return t;
+  let cut = max - ELLIPSIS.length;
   const code = t.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--; // a high surrogate: keep the pair together
   return t.slice(0, cut) + ELLIPSIS;

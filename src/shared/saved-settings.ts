@@ -70,7 +70,8 @@ export function checkSettings(raw: unknown): { settings: AddinSettings; problems
     const t = raw.vloWeights as VloWeightTable;
     const p = isRecord(t) && Array.isArray(t.caseTypes) && isRecord(t.activities) ? checkVloTable(t, "VLO weights") : [{ message: "The saved VLO weight table is not a table." }];
     if (p.length === 0) vloWeights = t;
-    else problems.push(...p.map((x) => `Saved VLO weights ignored: ${x.message}`));
+    // A loop, not push(...): a saved table of many thousand bad rows would overflow the call stack.
+    else for (const x of p) problems.push(`Saved VLO weights ignored: ${x.message}`);
   }
   return {
     settings: {

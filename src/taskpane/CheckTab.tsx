@@ -44,7 +44,8 @@ function describeCells(cells: readonly CellRef[], max = 12): string[] {
   for (const c of cells) {
     let list = bySheet.get(c.sheet);
     if (!list) bySheet.set(c.sheet, (list = []));
-    list.push(...c.cell.split(","));
+    // One push per cell: spreading a group of many thousand cells into push() overflows the call stack.
+    for (const cell of c.cell.split(",")) list.push(cell);
   }
   return [...bySheet.entries()].map(([sheet, list]) => `${sheet}: ${list.slice(0, max).join(", ")}${list.length > max ? ` and ${list.length - max} more` : ""}`);
 }

@@ -11,6 +11,10 @@
  *   host answers it against a scripted workbook, refusing a request or response over 5 MB.
  * - A test calls a custom function as Excel would, with blank cells as 0 (desktop) or null (web).
  * No request leaves localhost: anything else is aborted and recorded.
+ * The pages are served with the add-in's Content-Security-Policy as a header (scripts/security-headers.js;
+ * the built pages carry it as a <meta> too), and every violation the page reports is recorded:
+ * Office.js's CDN URL is one the policy allows, and the test's own scripts (axe-core, a probe) are
+ * served from the page's origin ('self'), so the policy is not weakened for the tests.
  */
 import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
@@ -21,9 +25,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { HostBook, RichApiHost } from "../support/office-host/richapi";
 import { OFFICE_JS_CLIENT } from "../support/office-host/client";
 import { microsoftErrorScript } from "../support/office-errors";
+import { CONTENT_SECURITY_POLICY } from "../../scripts/security-headers";
 
 export const ROOT = resolve(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
+/** The built add-in: dist/ (as `npm test` builds it), or NPS_E2E_DIST to test a build made elsewhere. */
+const DIST = process.env.NPS_E2E_DIST ? resolve(process.env.NPS_E2E_DIST) : join(ROOT, "dist");
 export const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** A task pane as Excel opens it: 320-350 px wide. */
 export const PANE_WIDTH = 340;
@@ -38,12 +44,19 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Build dist/ with webpack when it is missing or older than src/ (npm test builds before Jest). */
+/** Build DIST with webpack when it is missing or older than src/ or the build's configuration (npm test builds before Jest). */
 export function ensureBuilt(): void {
   const page = join(DIST, "taskpane.js");
-  if (existsSync(join(DIST, "taskpane.html")) && existsSync(page) && statSync(page).mtimeMs >= newest(join(ROOT, "src"))) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: ROOT, stdio: "inherit" });
+  const sources = Math.max(newest(join(ROOT, "src")), ...["webpack.config.js", "scripts/security-headers.js"].map((f) => statSync(join(ROOT, f)).mtimeMs));
+  if (existsSync(join(DIST, "taskpane.html")) && existsSync(page) && statSync(page).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development", "--output-path", DIST], { cwd: ROOT, stdio: "inherit" });
 }
+
+/** Scripts the tests add to the page, served from its own origin as the policy requires. */
+const TEST_SCRIPTS: Record<string, string> = {
+  "/__test/axe.min.js": join(ROOT, "node_modules", "axe-core", "axe.min.js"),
+  "/__test/eval-probe.js": join(__dirname, "eval-probe.js"),
+};
 
 export interface HostOptions {
   /** Requirement sets the host supports, name → highest version ("ExcelApi" → "1.9"). */
@@ -73,6 +86,8 @@ export interface OfficePage {
   readonly requests: string[];
   readonly aborted: string[];
   readonly pageErrors: string[];
+  /** Every Content-Security-Policy violation: the page's securitypolicyviolation events and console reports. */
+  readonly cspViolations: string[];
   /** Make the next settings save fail (as Office does when the document is read-only). */
   failSettingsSave: boolean;
   close(): Promise<void>;
@@ -112,12 +127,14 @@ export async function openPane(book: HostBook, o: HostOptions = {}): Promise<Off
       });
       return;
     }
-    const path = join(DIST, decodeURIComponent(url.pathname));
-    if (!path.startsWith(DIST) || !existsSync(path) || statSync(path).isDirectory()) {
+    const path = TEST_SCRIPTS[url.pathname] ?? join(DIST, decodeURIComponent(url.pathname));
+    if (!(path.startsWith(DIST) || TEST_SCRIPTS[url.pathname]) || !existsSync(path) || statSync(path).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+    const type = TYPES[extname(path)] ?? "application/octet-stream";
+    // The policy as a header on the pages, as the development server sends it (the meta is in the page too).
+    res.writeHead(200, { "Content-Type": type, ...(type === "text/html" ? { "Content-Security-Policy": CONTENT_SECURITY_POLICY } : {}) }).end(readFileSync(path));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -126,8 +143,22 @@ export async function openPane(book: HostBook, o: HostOptions = {}): Promise<Off
   const requests: string[] = [];
   const aborted: string[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
+  // Chromium reports each violation on the console ("Refused to ... Content Security Policy ...")
+  // and fires securitypolicyviolation in the page: record both (the listener is added by the
+  // browser before any of the page's scripts run, so it is not itself subject to the policy).
+  page.on("console", (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(`console: ${m.text()}`);
+  });
+  await page.exposeFunction("__cspViolation", (v: string) => cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __cspViolation(v: string): void }).__cspViolation;
+      void report(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}: ${e.sample}`);
+    });
+  });
   const script = officeScript(o);
   await page.route("**/*", async (route) => {
     const url = route.request().url();
@@ -146,6 +177,7 @@ export async function openPane(book: HostBook, o: HostOptions = {}): Promise<Off
     requests,
     aborted,
     pageErrors,
+    cspViolations,
     get failSettingsSave() {
       return state.failSettingsSave;
     },

@@ -252,6 +252,14 @@ describe("writes are confirmed first", () => {
     await waitFor(() => expect(adapter.clearHighlights).toHaveBeenCalledWith(saved));
   });
 
+  it("clear lists a saved group of 500,000 cells without overflowing the call stack", async () => {
+    const cell = Array.from({ length: 500_000 }, (_, i) => `E${i + 2}`).join(",");
+    setup({}, { highlights: [{ sheet: "Caseload", cell, color: null }] });
+    fireEvent.click(screen.getByRole("button", { name: "Clear highlights" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(/^Caseload: E2, E3, .*, E13 and 499988 more$/)).toBeTruthy();
+  });
+
   it("template: lists the sheets, then says which were added and which skipped", async () => {
     const { adapter } = setup();
     fireEvent.click(screen.getByRole("tab", { name: "Template" }));

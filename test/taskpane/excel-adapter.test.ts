@@ -80,14 +80,21 @@ describe("addresses", () => {
     expect(splitAddress("B2")).toEqual(["B2"]);
   });
 
-  it("writes text that Excel would read as a formula with a leading apostrophe", () => {
-    expect(asText("=1+1")).toBe("'=1+1");
-    expect(asText("+44")).toBe("'+44");
-    expect(asText("-x")).toBe("'-x");
-    expect(asText("@SUM(1)")).toBe("'@SUM(1)");
+  it("enters text a formula could start with two apostrophes: Excel eats one, the stored text keeps the other", () => {
+    expect(asText("=1+1")).toBe("''=1+1");
+    expect(asText("+44")).toBe("''+44");
+    expect(asText("-x")).toBe("''-x");
+    expect(asText("@SUM(1)")).toBe("''@SUM(1)");
+    expect(asText("\tx")).toBe("''\tx");
+    expect(asText("\r\nx")).toBe("''\r\nx");
+    // The user's own leading apostrophe is kept too (one apostrophe alone would be eaten).
+    expect(asText("'quoted")).toBe("''quoted");
     expect(asText("plain")).toBe("plain");
+    expect(asText("a=b")).toBe("a=b");
     expect(asText(null)).toBe("");
     expect(asText(3)).toBe(3);
+    expect(asText(-3)).toBe(-3);
+    expect(asText(true)).toBe(true);
   });
 
   it("a report's working name fits Excel's 31 characters", () => {
@@ -277,7 +284,8 @@ describe("the report sheet", () => {
     expect(ws).not.toBe(old);
     const rows = ws.rows();
     expect(rows).toHaveLength(20_001);
-    expect(rows[1]![4]).toMatch(/^=Case X0/); // written as text (the apostrophe is Excel's text marker)
+    // Stored with an apostrophe in front, so the report stays text when saved as CSV.
+    expect(rows[1]![4]).toMatch(/^'=Case X0/);
     expect(ws.linkMap().size).toBe(20_000);
     expect(ws.linkMap().get("D20001")).toMatchObject({ documentReference: "'Caseload'!E20001", textToDisplay: "E20001" });
     expect(ws.frozenRows).toBe(1);

@@ -5,6 +5,7 @@
  * the new one. If anything fails on the way, the half-built sheet is removed and the old report is
  * left as it was.
  */
+import { CELL_TEXT_MAX, storedCellText } from "../../model/cell-text";
 import type { CellValue } from "../../model/values";
 import type { ReportSheet } from "../excel-adapter";
 import { columnLetters, sheetRef } from "./addresses";
@@ -17,13 +18,19 @@ export function workingName(name: string): string {
 }
 
 /**
- * Text that Excel would read as a formula (=, +, -, @) is written with a leading apostrophe, so a
- * message quoting a cell can never become a live formula in the report.
+ * What to enter in a report cell. Text is to be stored as every report stores it (storedCellText:
+ * an apostrophe in front of = + - @ tab CR LF, which a spreadsheet or CSV reader would take for a
+ * formula, and at most 32,767 characters), so a message or sheet name quoting a user's cell stays
+ * inert when the report is saved as CSV. But Excel takes ONE leading apostrophe on entry as "this
+ * is text" and stores the rest, so text to be stored with an apostrophe in front (that escape, or
+ * the user's own text beginning with one) is entered with a second. The second counts against
+ * Excel's 32,767 characters on entry, so such text at the limit is cut one character shorter.
  */
 export function asText(v: CellValue): string | number | boolean {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
+  if (typeof v !== "string") return v;
+  const stored = storedCellText(v);
+  return stored.startsWith("'") ? `'${storedCellText(v, CELL_TEXT_MAX - 1)}` : stored;
 }
 
 type Ctx = Excel.RequestContext;
