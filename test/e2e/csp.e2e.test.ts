@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { eventually } from "../support/eventually";
 import { HostBook, HostSheet } from "../support/office-host/book";
 import { CONTENT_SECURITY_POLICY } from "../../scripts/security-headers";
-import { openPane, type OfficePage } from "./office-page";
+import { openPane, type OfficePage, goAhead } from "./office-page";
 
 /** A caseload whose high-RoSH case held by a PSO is a finding to report and highlight. */
 const book = () =>
@@ -23,7 +23,6 @@ const book = () =>
     ]),
   ]);
 
-const goAhead = async (page: Page) => page.getByRole("alertdialog").getByRole("button", { name: "Go ahead" }).click();
 
 describe("the pane under its Content-Security-Policy", () => {
   let p: OfficePage;

@@ -58,6 +58,9 @@ const TEST_SCRIPTS: Record<string, string> = {
   "/__test/eval-probe.js": join(__dirname, "eval-probe.js"),
 };
 
+/** Confirm the pane's "Go ahead" dialog, which every change to the workbook asks for. */
+export const goAhead = async (page: Page) => page.getByRole("alertdialog").getByRole("button", { name: "Go ahead" }).click();
+
 export interface HostOptions {
   /** Requirement sets the host supports, name → highest version ("ExcelApi" → "1.9"). */
   readonly sets?: Readonly<Record<string, string>>;

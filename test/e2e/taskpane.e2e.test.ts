@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { eventually } from "../support/eventually";
 import { HostBook, HostSheet, type HostValue } from "../support/office-host/book";
 import { PAYLOAD_LIMIT } from "../support/office-host/richapi";
-import { ALL_SETS, callFunction, CDN, openPane, PANE_WIDTH, ROOT, type OfficePage } from "./office-page";
+import { ALL_SETS, callFunction, CDN, openPane, PANE_WIDTH, ROOT, type OfficePage, goAhead } from "./office-page";
 
 /** Generated files go to an ignored folder, so running the tests leaves the checkout clean. */
 const OUT = join(ROOT, "test-results");
@@ -77,7 +77,6 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-const goAhead = async (page: Page) => page.getByRole("alertdialog").getByRole("button", { name: "Go ahead" }).click();
 const withinLimit = (p: OfficePage) => {
   expect(p.host.requests.filter((r) => r.error)).toEqual([]);
   expect(Math.max(...p.host.requests.map((r) => Math.max(r.requestBytes, r.responseBytes)))).toBeLessThanOrEqual(PAYLOAD_LIMIT);
