@@ -23,13 +23,13 @@ const common = {
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // ES-module-only packages deep in the dependency tree (strip-bom, uuid): let SWC turn them into CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!(?:.+/node_modules/)?(?:strip-bom|uuid)/)"],
-
-
-
 };
 
 /** @type {import("jest").Config} */
 module.exports = {
+  // Tests do not time things (benchmarks do). Jest's 5 s default failed heavy tests (a million findings,
+  // 20 validations at once) when CI ran them beside other suites on 2 cores; 30 s still ends a hung test.
+  testTimeout: 30_000,
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   projects: [
     {

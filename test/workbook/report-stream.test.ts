@@ -174,7 +174,10 @@ describe("a million findings: validated and reported without a stack overflow, r
     // The column widths come from one pass over every finding, before anything is written.
     expect(findings.furthest()).toBe(report.findings.length);
     findings.reset();
-    // Then the rows: let the writer run for a while against a sink that never completes a write.
+    // Then the rows: once the first chunk has reached the sink (deflate runs on libuv's thread pool,
+    // so on a loaded machine that takes a while), let the writer run on against a sink that never
+    // completes a write.
+    while (taken === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     for (let i = 0; i < 100; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(findings.furthest()).toBeGreaterThan(0);
     expect(findings.furthest()).toBeLessThan(100_000);
