@@ -49,7 +49,7 @@ describe("sources named as a reader would", () => {
   });
 
   it("the command line's output uses no shorthand (text and --json, figures, help)", () => {
-    for (const args of [["validate", SAMPLE], ["validate", SAMPLE, "--json"], ["figures"], ["--help"], ["validate", "--help"]]) {
+    for (const args of [["validate", SAMPLE], ["validate", SAMPLE, "--verbose"], ["validate", SAMPLE, "--json"], ["figures"], ["--help"], ["validate", "--help"]]) {
       const run = cli(...args);
       expectAs(run.stdout.length, args.join(" ")).toBeGreaterThan(100);
       expectAs(shorthandIn(run.stdout + run.stderr), args.join(" ")).toEqual([]);
@@ -72,6 +72,34 @@ describe("sources named as a reader would", () => {
   it("the functions' help page lists the documents it cites", () => {
     const help = read("src", "help", "help.html");
     for (const s of SOURCES.filter((d) => !/^Add-in (rule book|workbook layout)$/.test(d.cite))) expectAs(help, s.cite).toContain(`<strong>${s.cite}</strong>`);
+  });
+});
+
+describe("the command line's summary reads as a manager's report", () => {
+  it("no rule ids, sheet kinds or exit codes without --verbose; --verbose and --json keep the ids", () => {
+    const plain = cli("validate", SAMPLE).stdout;
+    const ids = RULES.map((r) => r.id);
+    expect(ids.filter((id) => plain.includes(id))).toEqual([]);
+    expect(plain).not.toMatch(/exit code|Exit codes|\((caseload|staff|teams|courtReports|approvedPremises|paroms|unpaidWork)\)/);
+    const verbose = cli("validate", SAMPLE, "--verbose").stdout;
+    expect(ids.filter((id) => !verbose.includes(id) && !id.startsWith("layout."))).toEqual([]);
+    expect(verbose).toMatch(/\(exit code 1\)/);
+    const json = JSON.parse(cli("validate", SAMPLE, "--json").stdout) as { findings: { rule: string }[] };
+    expect(json.findings.every((f) => ids.includes(f.rule) || /^[a-z]+\.[A-Za-z]+$/.test(f.rule))).toBe(true);
+  });
+
+  it("information lines say so and are never a pass; counts agree in number; dates are dd/mm/yyyy", () => {
+    const plain = cli("validate", SAMPLE).stdout;
+    expect(plain).toMatch(/\n {4}For information +What if domestic violence counted in tiering/);
+    expect(plain).toMatch(/\n {4}For information +OMs for whom routine PAROM countersignature may be lifted/);
+    expect(plain).not.toMatch(/Pass +(What if domestic violence|OMs for whom routine PAROM)/);
+    expect(plain).not.toMatch(/\b1 (errors|warnings|cases|findings|reports|months|years|working days)\b|\w\(s\)/);
+    expect(plain).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(plain).toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/);
+  });
+
+  it("no message in the catalogue hedges a plural with (s)", () => {
+    for (const f of filesUnder(join(ROOT, "src", "model", "messages"))) expectAs(readFileSync(f, "utf8").match(/\w\(s\)/g) ?? [], f).toEqual([]);
   });
 });
 

@@ -97,6 +97,7 @@ interface ValidateFlags {
   readonly variant?: string[];
   readonly map?: string[];
   readonly force?: boolean;
+  readonly verbose?: boolean;
 }
 
 /** A file the command is about to write may be written: not a folder, and not an existing file without --force. */
@@ -137,7 +138,7 @@ async function runValidate(book: string, flags: ValidateFlags, io: Io): Promise<
 
   // Findings first: they are printed whatever happens to the report.
   if (flags.json) writeJson(report, io.stdout);
-  else io.stdout(formatText(report, book, variants));
+  else io.stdout(formatText(report, book, variants, { verbose: flags.verbose ?? false }));
 
   if (flags.report !== undefined) {
     // The report writer only when a report is asked for.
@@ -196,7 +197,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--force", "replace the --report file if it exists")
     .option("--set <figure=value>", "what-if: use another value for a model figure (repeatable; see nps-om figures)", collect)
     .option("--variant <name>", "switch on a policy variant (repeatable): " + VARIANT_KEYS.join(", "), collect)
-    .option("--map <Sheet:Header=field>", "map a column header to a layout field by hand (repeatable)", collect)
+    .option("--map <Sheet:Header=field>", "map a column header to a layout field by hand (repeatable; the README lists the field ids)", collect)
+    .option("--verbose", "also print rule ids, sheet kinds, sources of every check and the exit code (--json always has the ids)")
     .action(async (book: string, flags: ValidateFlags) => setCode(await runValidate(book, flags, io)));
 
   program

@@ -21,9 +21,13 @@ interface FigureDef<T> {
   readonly max?: number;
   /** For counts: only whole numbers. */
   readonly integer?: boolean;
+  /** A share held as a fraction (0.6) that people read and type as a percentage (60%). */
+  readonly percent?: boolean;
+  /** A percent figure that is a distance between shares, read in points (0.05 is "5 points"). */
+  readonly points?: boolean;
 }
 
-function figure<T>(value: T, label: string, source: string, range: { min?: number; max?: number; integer?: boolean } = {}): FigureDef<T> {
+function figure<T>(value: T, label: string, source: string, range: { min?: number; max?: number; integer?: boolean; percent?: boolean; points?: boolean } = {}): FigureDef<T> {
   return { value, label, source, ...range };
 }
 
@@ -31,7 +35,7 @@ export const FIGURES = {
   omAdminRatio: figure(4, "OMs per case administrator in OM teams (1:4, on FTE)", "Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration", { min: 0.1, max: 100 }),
   courtAdminRatio: figure(3, "Court staff per case administrator in court teams (1:3, on FTE)", "Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration", { min: 0.1, max: 100 }),
   spoSpan: figure(10, "Staff per SPO line manager (1:10)", "Employer's reply on the E3 Phase 2 Blueprint, ch.3", { min: 1, max: 100 }),
-  complexClusterShare: figure(0.25, "Share of LDU clusters that are complex and have a SOSM (top 25%)", "NPS Operating Model v1.0, ch.8", { min: 0, max: 1 }),
+  complexClusterShare: figure(0.25, "Share of LDU clusters that are complex and have a SOSM (top 25%)", "NPS Operating Model v1.0, ch.8", { min: 0, max: 1, percent: true }),
   complexClusterRounding: figure<Rounding>("up", "How the top share of clusters rounds to a whole number (default: up, so 7 clusters give 2)", "Add-in default: NPS Operating Model v1.0, ch.8, gives no rounding"),
   weightCaseloadVolume: figure(1, "Complexity weight: caseload volume", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
   weightCaseloadComplexity: figure(1, "Complexity weight: caseload complexity", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
@@ -39,13 +43,13 @@ export const FIGURES = {
   weightGeography: figure(1, "Complexity weight: geography", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
   weightCourts: figure(1, "Complexity weight: courts", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
   weightOffices: figure(1, "Complexity weight: offices", "Add-in default: NPS Operating Model v1.0, ch.8, names the measure, not its weight", { min: 0, max: 1000 }),
-  reportOralShare: figure(0.6, "Court reports delivered orally on the day (60%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1 }),
-  reportFdrShare: figure(0.3, "Court reports as written FDRs (30%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1 }),
-  reportSdrShare: figure(0.1, "Court reports as SDRs (10%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1 }),
-  reportPoShare: figure(0.35, "Court reports written by POs (35%)", "NPS Operating Model v1.0, ch.1-2", { min: 0, max: 1 }),
-  reportPsoShare: figure(0.65, "Court reports written by PSOs (65%)", "NPS Operating Model v1.0, ch.1-2", { min: 0, max: 1 }),
-  reportMixTolerance: figure(0.05, "How far a report share may sit from its target before it is flagged (5 points)", "Add-in default: NPS Operating Model v1.0 gives targets, not tolerances", { min: 0, max: 1 }),
-  yosCaseloadShare: figure(0.1, "NPS PO resource in a YOS, as a share of the YOS caseload (about 10%)", "NPS Operating Model v1.0, ch.7", { min: 0, max: 1 }),
+  reportOralShare: figure(0.6, "Court reports delivered orally on the day (60%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1, percent: true }),
+  reportFdrShare: figure(0.3, "Court reports as written FDRs (30%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1, percent: true }),
+  reportSdrShare: figure(0.1, "Court reports as SDRs (10%)", "NPS Operating Model v1.0, ch.2", { min: 0, max: 1, percent: true }),
+  reportPoShare: figure(0.35, "Court reports written by POs (35%)", "NPS Operating Model v1.0, ch.1-2", { min: 0, max: 1, percent: true }),
+  reportPsoShare: figure(0.65, "Court reports written by PSOs (65%)", "NPS Operating Model v1.0, ch.1-2", { min: 0, max: 1, percent: true }),
+  reportMixTolerance: figure(0.05, "How far a report share may sit from its target before it is flagged (5 points)", "Add-in default: NPS Operating Model v1.0 gives targets, not tolerances", { min: 0, max: 1, percent: true, points: true }),
+  yosCaseloadShare: figure(0.1, "NPS PO resource in a YOS, as a share of the YOS caseload (about 10%)", "NPS Operating Model v1.0, ch.7", { min: 0, max: 1, percent: true }),
   yosCasesPerPo: figure(40, "Cases one seconded PO FTE carries, to turn the 10% of the YOS caseload into FTE", "Add-in default: NPS Operating Model v1.0, ch.7, gives no cases-per-PO figure", { min: 1, max: 1000 }),
   yosSecondmentYears: figure(3, "Length of a YOS secondment, years", "NPS Operating Model v1.0, ch.7", { min: 0, max: 50 }),
   apCaFte: figure(0.5, "Case administrator FTE in each Approved Premises", "NPS Operating Model v1.0, ch.6", { min: 0, max: 10 }),
@@ -56,7 +60,7 @@ export const FIGURES = {
   upwStartBusinessDays: figure(20, "Unpaid work starts within this many working days of sentence", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 365, integer: true }),
   upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 120, integer: true }),
   upwMaxTravelMinutes: figure(90, "Most travel to an unpaid work placement, minutes each way", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 600 }),
-  upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 0, max: 1 }),
+  upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 0, max: 1, percent: true }),
 } as const;
 
 export type FigureKey = keyof typeof FIGURES;
@@ -137,12 +141,34 @@ export function checkOverride(key: string, raw: number | string): Result<number 
     const s = String(raw).trim().toLowerCase() as Rounding;
     return ROUNDINGS.includes(s) ? ok(s) : fail("config.value", { arg: key, got: raw, expected: ROUNDINGS.join(", ") });
   }
-  const n = typeof raw === "number" ? raw : numberText(String(raw));
+  const text = typeof raw === "number" ? undefined : String(raw).trim();
+  // A share may be typed as a percentage, as Excel users write it: "60%" is 0.6.
+  const n = text === undefined ? (raw as number) : def.percent === true && text.endsWith("%") ? fromPercent(numberText(text.slice(0, -1))) : numberText(text);
   const min = def.min ?? -Infinity;
   const max = def.max ?? Infinity;
   if (!Number.isFinite(n) || n < min || n > max || (def.integer === true && !Number.isInteger(n)))
-    return fail("config.value", { arg: key, got: raw, expected: `${def.integer === true ? "a whole number" : "a number"} from ${min} to ${max}` });
+    return fail("config.value", {
+      arg: key,
+      got: raw,
+      expected: def.percent === true ? `a percentage from ${showFigure(key, min)} to ${showFigure(key, max)}, written as ${def.points === true ? "5% or 0.05" : "60% or 0.6"}` : `${def.integer === true ? "a whole number" : "a number"} from ${min} to ${max}`,
+    });
   return ok(n);
+}
+
+/** 60 → 0.6, without floating-point noise (35 / 100 is 0.35, not 0.35000000000000003). */
+function fromPercent(n: number): number {
+  return Number((n / 100).toPrecision(12));
+}
+
+/**
+ * A figure's value as people read it: shares as percentages ("60%"), the report-mix tolerance in
+ * points ("5 points"), other numbers as they are.
+ */
+export function showFigure(key: FigureKey, value: number | string): string {
+  const def: FigureDef<unknown> = FIGURES[key];
+  if (typeof value !== "number" || def.percent !== true) return String(value);
+  const points = Number((value * 100).toPrecision(12));
+  return def.points === true ? `${points} points` : `${points}%`;
 }
 
 /** Round a count of clusters (or posts) as the configuration says. */

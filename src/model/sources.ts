@@ -25,10 +25,15 @@ export function citesKnownSources(source: string): boolean {
   return source.split("; ").every((part) => SOURCES.some((s) => part.startsWith(s.cite)));
 }
 
+/** A citation in brackets inside a sentence: " (NPS Operating Model v1.0, ch.6)". */
+const BRACKETED = / \(([^()]+)\)/g;
+
 /**
- * A finding's source, unless its message already cites it: the reader sees the source once.
- * @returns the source to show after the message, or undefined
+ * A finding as a reader sees it: the sentence without the citation in brackets that some messages
+ * carry (the same messages serve as function errors, where no other place shows the source), and
+ * the source to show once after it. The finding's own source is shown, not the bracketed one.
  */
-export function sourceToShow(message: string, source: string): string | undefined {
-  return message.includes(source) ? undefined : source;
+export function findingText(message: string, source: string): { readonly text: string; readonly source: string } {
+  const text = message.replace(BRACKETED, (whole, inner: string) => (citesKnownSources(inner) ? "" : whole));
+  return { text, source };
 }

@@ -9,7 +9,9 @@ import * as path from "node:path";
 import type { Writable } from "node:stream";
 import { storedCellText } from "../model/cell-text";
 import { VARIANT_INFO, type Variants } from "../model/config";
-import { quoteSheet, REPORT_HEADER, REPORT_SHEET_NAME, reportRow, rowValues } from "../model/validate/report-table";
+import { count } from "../model/messages/core";
+import { statusWord } from "../model/validate/families";
+import { quoteSheet, REPORT_HEADER, REPORT_SHEET_NAME, reportRow, rowValues, SEVERITY_WORDS } from "../model/validate/report-table";
 import type { ValidationReport } from "../model/validate/types";
 import { FileWriteError, writeFileSafely } from "./safe-write";
 import { writeXlsx, type Cell, type CellStyle, type SheetSpec } from "./xlsx/write";
@@ -85,7 +87,7 @@ const STYLES: readonly CellStyle[] = [
 const HEADER = 1;
 const LABEL = 2;
 const SEVERITY_STYLE: ReadonlyMap<string, number> = new Map([["error", 3], ["warning", 4], ["info", 5]]);
-const STATUS_STYLE: ReadonlyMap<string, number> = new Map([["fail", 3], ["warning", 4], ["pass", 6], ["not checked", 7]]);
+const STATUS_STYLE: ReadonlyMap<string, number> = new Map([["fail", 3], ["warning", 4], ["pass", 6], ["information", 7], ["not checked", 7]]);
 const LINK = 8;
 const WRAP = 9;
 
@@ -112,16 +114,16 @@ function widthsOf(rows: Iterable<readonly (string | number | undefined)[]>, min:
 
 function summarySheet(report: ValidationReport, opts: ReportOptions): SheetSpec {
   const header = ["Rule", "Check", "Status", "Figure", "Target", "Source", "Errors", "Warnings", "Info"];
-  const table = report.summaries.map((s) => [s.rule, s.label, s.status, s.figure, s.target, s.source, s.counts.error, s.counts.warning, s.counts.info]);
+  const table = report.summaries.map((s) => [s.rule, s.label, statusWord(s.status), s.figure, s.target, s.source, s.counts.error, s.counts.warning, s.counts.info]);
   const rows: Cell[][] = [header.map((h) => text(h, HEADER))];
-  for (const r of table) rows.push(r.map((v, i) => (i === 2 ? text(String(v), STATUS_STYLE.get(String(v)) ?? 0) : value(v))));
+  report.summaries.forEach((s, n) => rows.push(table[n]!.map((v, i) => (i === 2 ? text(String(v), STATUS_STYLE.get(s.status) ?? 0) : value(v)))));
 
   const total = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) total[f.severity]++;
   const on = Object.entries(opts.variants ?? {}).filter(([, v]) => v) as [keyof Variants, boolean][];
   const meta: [string, string][] = [
     ["Validated workbook", path.basename(opts.input)],
-    ["Findings", `${total.error} errors, ${total.warning} warnings, ${total.info} info`],
+    ["Findings", `${count(total.error, "error")}, ${count(total.warning, "warning")}, ${total.info} for information`],
     ["Findings sheet", REPORT_SHEET_NAME],
     ["Policy variants", on.length === 0 ? "none (the operating model as written)" : on.map(([k]) => `${k}: ${VARIANT_INFO[k].label}`).join("; ")],
   ];
@@ -153,7 +155,7 @@ function* findingRows(report: ValidationReport, opts: ReportOptions): Generator<
   for (const f of report.findings) {
     const r = reportRow(f);
     const row = rowValues(r).map(value);
-    row[0] = text(r.severity, SEVERITY_STYLE.get(r.severity) ?? 0);
+    row[0] = text(SEVERITY_WORDS[r.severity], SEVERITY_STYLE.get(r.severity) ?? 0);
     row[4] = text(r.message, WRAP);
     if (r.link && cellCol >= 0) {
       const shown = r.cell !== "" ? r.cell : `${r.link.sheet}!${r.link.cell}`;

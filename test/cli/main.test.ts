@@ -35,20 +35,35 @@ describe("nps-om validate: exit codes 0 / 1 / 2", () => {
     const r = await run("validate", clean);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`NPS Operating Model validation of ${clean}`);
-    expect(r.out).toMatch(/Sheets recognised: Caseload \(caseload\), Staff \(staff\), Teams \(teams\)/);
-    expect(r.out).toMatch(/PASS +High and Very High RoSH cases are held by POs/);
-    expect(r.out).toMatch(/Findings: 0 errors/);
-    expect(r.out).toMatch(/Result: no errors.*\(exit code 0\)/);
+    expect(r.out).toContain(`NPS Operating Model check of ${clean}`);
+    expect(r.out).toMatch(/Sheets read: Caseload, Staff, Teams/);
+    expect(r.out).toMatch(/\n {2}Caseload: Pass; 8 of 9 checks run\n/);
+    expect(r.out).toMatch(/\n {2}Court reports: Not checked, as the workbook has no Court reports sheet\n/);
+    expect(r.out).toMatch(/Not checked \(2\):\n {2}What if domestic violence counted in tiering \(Napo\): the Caseload sheet has no Domestic violence column\./);
+    expect(r.out).toMatch(/\n {4}Pass +High and Very High RoSH cases are held by POs/);
+    expect(r.out).toMatch(/Result: no errors and no warnings; 9 findings for information\./);
+    // A manager's summary: no rule ids, no sheet kinds, no exit codes.
+    expect(r.out).not.toMatch(/exit code|Exit codes|\(caseload\)|caseload\.|staffing\./);
+  });
+
+  it("--verbose adds the rule ids, sheet kinds, every check's source and the exit code", async () => {
+    const r = await run("validate", errors, "--verbose");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Sheets read: Caseload \(caseload\), Staff \(staff\), Teams \(teams\)/);
+    expect(r.out).toMatch(/Fail +High and Very High RoSH cases are held by POs.*\[caseload\.highRoshPso; NPS Operating Model v1\.0, ch\.1, ch\.3\]/);
+    expect(r.out).toMatch(/caseload\.highRoshPso +1 error/);
+    expect(r.out).toMatch(/Caseload!C2: Case X100001 is High RoSH .*\(NPS Operating Model v1\.0, ch\.1, ch\.3\) \[caseload\.highRoshPso\]/);
+    expect(r.out).toMatch(/Result: 1 error to put right.* \(exit code 1\)\./);
+    expect(r.out).toMatch(/Exit codes: 0 no errors, 1 errors found/);
   });
 
   it("1 when there are error-severity findings, listing each with sheet!cell and message", async () => {
     const r = await run("validate", errors);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/FAIL +High and Very High RoSH cases are held by POs/);
-    expect(r.out).toMatch(/Errors:\n {2}Caseload!C2: Case X100001 is High RoSH but held by a PSO/);
-    expect(r.out).toMatch(/caseload\.highRoshPso +1 error/);
-    expect(r.out).toMatch(/Result: 1 error found \(exit code 1\)/);
+    expect(r.out).toMatch(/Fail +High and Very High RoSH cases are held by POs/);
+    expect(r.out).toMatch(/Errors \(1\):\n {2}Caseload!C2: Case X100001 is High RoSH but held by a PSO.*\(NPS Operating Model v1\.0, ch\.1, ch\.3\)\n/);
+    expect(r.out).toMatch(/Result: 1 error to put right/);
+    expect(r.out).not.toMatch(/1 errors|exit code/);
   });
 
   const bad: [string, () => string, RegExp][] = [
@@ -80,9 +95,10 @@ describe("nps-om validate: exit codes 0 / 1 / 2", () => {
     const r = await run("validate", file);
     expect(r.code).toBe(2);
     expect(r.err).toBe("");
-    expect(r.out).toMatch(/Sheets recognised: none/);
+    expect(r.out).toMatch(/Sheets read: none/);
     expect(r.out).toMatch(/None of the sheets \(Lists\) is one of the documented sheets \(Caseload, Staff, Teams/);
-    expect(r.out).toMatch(/Result: nothing could be checked \(exit code 2\)\./);
+    expect(r.out).toMatch(/Result: nothing could be checked; see below\./);
+    expect(r.out).toMatch(/Checks:\n {2}None could be run, as no sheet of the workbook was recognised\.\n/);
     const j = await run("validate", file, "--json");
     expect(j.code).toBe(2);
     expect((JSON.parse(j.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(["layout.noneRecognised"]);
@@ -119,8 +135,8 @@ describe("nps-om validate: the percent hazard (rule book §1) is read from the c
     expect(r.code).toBe(1);
     const first = r.out.indexOf("Read these first:");
     expect(first).toBeGreaterThan(0);
-    expect(r.out.slice(first)).toMatch(/^Read these first:\n {2}WARNING Caseload!F2: .*\[caseload\.percentHazard;/);
-    expect(first).toBeLessThan(r.out.indexOf("Errors:"));
+    expect(r.out.slice(first)).toMatch(/^Read these first:\n {2}Warning: Caseload!F2: .*\(Add-in rule book/);
+    expect(first).toBeLessThan(r.out.indexOf("Errors ("));
   });
 });
 
@@ -199,7 +215,7 @@ describe("nps-om validate: columns it does not read (layout.unknownColumn)", () 
     expect(r.code).toBe(0);
     expect(r.out).toContain(
       `Caseload!I1: Caseload: the column "Transferred from CRC" is not one the validator knows, so it is not checked. It looks like "CRC risk escalation" (field crcEscalation); ` +
-        `if it is, map it with --map "Caseload:Transferred from CRC=crcEscalation" or in the task pane's Columns tab. [layout.unknownColumn; Add-in workbook layout]`,
+        `if it is, map it with --map "Caseload:Transferred from CRC=crcEscalation" or in the task pane's Columns tab. (Add-in workbook layout)`,
     );
     const mapped = await run("validate", file, "--json", "--map", "Caseload:Transferred from CRC=crcEscalation");
     expect((JSON.parse(mapped.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).not.toContain("layout.unknownColumn");
@@ -212,7 +228,7 @@ describe("nps-om validate --report and what-if output", () => {
     const r = await run("validate", errors, "--report", out, "--set", "spoSpan=8");
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/WHAT-IF FIGURES IN EFFECT/);
-    expect(r.out).toMatch(/spoSpan: 10 -> 8/);
+    expect(r.out).toMatch(/Staff per SPO line manager \(1:10\): 8 instead of 10 \(Employer's reply on the E3 Phase 2 Blueprint, ch\.3\)/);
     expect(r.out).toContain(`Report written to ${out}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

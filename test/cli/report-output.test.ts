@@ -160,7 +160,7 @@ describe("an existing report, and reports that cannot be written", () => {
     const report = path.join(folder(), "no such folder", "r.xlsx");
     const r = await run("validate", errors, "--report", report);
     expect(r.code).toBe(EXIT_WRITE_FAILED);
-    expect(r.out).toMatch(/Findings: \d+ errors?/);
+    expect(r.out).toMatch(/Errors \(\d+\):/);
     expect(r.out).not.toMatch(/Report written/);
     expect(r.err).toBe(`nps-om: --report ${report} cannot be written: the folder does not exist. The findings above are complete; no report file was written or changed.\n`);
   });
@@ -200,7 +200,7 @@ describe("an existing report, and reports that cannot be written", () => {
       const before = readFileSync(report);
       const r = await run("validate", big, "--report", report, "--force");
       expect(r.code).toBe(EXIT_WRITE_FAILED);
-      expect(r.out).toMatch(/Findings: /);
+      expect(r.out).toMatch(/Result: /);
       expect(r.err).toBe(`nps-om: --report ${report} cannot be written: the disk is full. The findings above are complete; no report file was written or changed.\n`);
       expect(readFileSync(report).equals(before)).toBe(true);
       expect(readdirSync(disk)).toEqual(["report.xlsx"]);

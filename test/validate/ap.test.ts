@@ -119,7 +119,7 @@ describe("Approved Premises (NPS Operating Model v1.0, ch.6)", () => {
     expect(findings(b([1, 1]), "ap.financeAdmin")).toEqual([]);
     const f = findings(b([1, 0.5]), "ap.financeAdmin");
     expect(f[0]).toMatchObject({ severity: "warning", figure: 1.5, target: 2 });
-    expect(f[0]!.message).toBe("1.5 FTE financial administrators on the staff list for 2 AP area manager(s); the model has 1.0 full-time per area manager, 2.0 FTE (NPS Operating Model v1.0, ch.6).");
+    expect(f[0]!.message).toBe("1.5 FTE financial administrators on the staff list for 2 AP area managers; the model has 1.0 full-time per area manager, 2.0 FTE (NPS Operating Model v1.0, ch.6).");
   });
 
   it("ap.*: without an Approved premises sheet the AP rules are not checked", () => {

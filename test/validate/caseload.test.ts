@@ -144,8 +144,8 @@ describe("caseload.vloNotOm: VLOs do victim contact work only, never also OM wor
     const r = run([{}, { "Case ID": "X2" }, { "Case ID": "X3", OM: "Cy Vlo" }], {}, undefined, vloStaff);
     const f = only(r.findings, "caseload.vloNotOm");
     expect(f.map((x) => x.message)).toEqual([
-      "Ann Smith is a VLO but holds 2 case(s) as OM (first at B2); VLOs do victim contact work only, never also OM work.",
-      "Cy Vlo is a VLO but holds 1 case(s) as OM (first at B4); VLOs do victim contact work only, never also OM work.",
+      "Ann Smith is a VLO but holds 2 cases as OM (first at B2); VLOs do victim contact work only, never also OM work.",
+      "Cy Vlo is a VLO but holds 1 case as OM (first at B4); VLOs do victim contact work only, never also OM work.",
     ]);
   });
   it("caseload.vloNotOm: no VLO among the OMs gives nothing", () => {
@@ -197,11 +197,21 @@ describe("caseload.napoDvWhatIf: how many cases move if domestic violence counte
   const figure = (cases: Case[], opts: ValidateOptions = {}) => run(cases, opts).summaries.find((s) => s.rule === "caseload.napoDvWhatIf")!;
   it("caseload.napoDvWhatIf: a D2 case with domestic violence would move to D1; one without, or already with a factor, would not", () => {
     const cases = [{ "Domestic violence": "Yes" }, { "Case ID": "X2", "Domestic violence": "No" }, { "Case ID": "X3", IOM: "Y", "Domestic violence": "Yes" }];
-    expect(figure(cases)).toMatchObject({ status: "pass", figure: "1 of 3 cases would move tier", target: "information" });
+    expect(figure(cases)).toMatchObject({ status: "information", figure: "1 of 3 cases would move tier" });
+    expect(figure(cases).target).toBeUndefined();
     expect(figure(cases, { variants: { napoDomesticViolence: true } }).figure).toBe("1 of 3 cases would move tier");
   });
   it("caseload.napoDvWhatIf: cases with no domestic violence answer are counted apart, not guessed", () => {
-    expect(figure([{ "Domestic violence": null }, { "Case ID": "X2", "Domestic violence": "Y" }]).figure).toBe("1 of 2 cases would move tier; 1 have no domestic violence answer");
+    expect(figure([{ "Domestic violence": null }, { "Case ID": "X2", "Domestic violence": "Y" }]).figure).toBe("1 of 2 cases would move tier; 1 has no domestic violence answer");
+  });
+  it("caseload.napoDvWhatIf: for information, never a pass; without a Domestic violence column it is not checked, and says why", () => {
+    const withColumn = figure([{ "Domestic violence": "No" }]);
+    expect(withColumn.status).toBe("information");
+    const noDv = H.filter((h) => h !== "Domestic violence");
+    const cl = sheet("Caseload", noDv, rowsOf(noDv, [{ ...base }]));
+    const without = validateWorkbook(book(cl, defaultStaff)).summaries.find((s) => s.rule === "caseload.napoDvWhatIf")!;
+    expect(without).toMatchObject({ status: "not checked", why: "the Caseload sheet has no Domestic violence column" });
+    expect(without.figure).toBeUndefined();
   });
   it("caseload.napoDvWhatIf: it is a summary, never a finding", () => {
     expect(only(run([{ "Domestic violence": "Yes" }]).findings, "caseload.napoDvWhatIf")).toEqual([]);

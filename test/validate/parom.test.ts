@@ -21,7 +21,7 @@ describe("parom.countersign: routine SPO countersignature until three successive
     const f = findings(book(paroms([["Ann", "2026-01-05", "Good", "Yes"], ["Ann", "2026-02-05", "Good", "Yes"], ["Ann", "2026-03-05", "Good", "No"]])), RULE);
     expect(f.map((x) => [x.severity, x.cell])).toEqual([["error", "D4"]]);
     expect(f[0]!.message).toBe(
-      "PAROM by Ann on 2026-03-05 was not countersigned by an SPO, but Ann had 2 successive report(s) assessed Good before it; routine countersignature is lifted only after 3 (NPS Operating Model v1.0, ch.4).",
+      "PAROM by Ann on 05/03/2026 was not countersigned by an SPO, but Ann had 2 successive reports assessed Good before it; routine countersignature is lifted only after 3 (NPS Operating Model v1.0, ch.4).",
     );
   });
 
@@ -85,6 +85,7 @@ describe("parom.liftable: OMs for whom countersignature may be lifted (NPS Opera
     const f = r.findings.filter((x) => x.rule === LIFT);
     expect(f.map((x) => [x.severity, x.cell])).toEqual([["info", "A4"]]);
     expect(f[0]!.message).toMatch(/^Ann: the last 3 PAROMs were assessed Good .* SPOs still audit and endorse a sample each year/);
-    expect(summary(r, LIFT)).toMatchObject({ figure: "1 of 2 OMs", target: "3 successive Good" });
+    // It describes, it does not judge: for information, never a pass.
+    expect(summary(r, LIFT)).toMatchObject({ status: "information", family: "PAROM countersignature", figure: "1 of 2 OMs", target: "3 successive Good" });
   });
 });

@@ -345,7 +345,7 @@ describe("structure.complexClusters: the top 25% of clusters are complex and hav
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: "error", sheet: "Clusters", cell: "A3" });
     expect(f[0]!.message).toBe(
-      "Cluster C2 ranks 2 of 7 by complexity, within the top 25% (2 cluster(s)), so it is complex and has a SOSM; the staff list has no SOSM in this cluster (NPS Operating Model v1.0, ch.8).",
+      "Cluster C2 ranks 2 of 7 by complexity, within the top 25% (2 clusters), so it is complex and has a SOSM; the staff list has no SOSM in this cluster (NPS Operating Model v1.0, ch.8).",
     );
   });
 

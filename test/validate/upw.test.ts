@@ -20,7 +20,7 @@ describe("upw.start: unpaid work starts within 20 working days of sentence (NPS 
   it("upw.start: the warning gives the working days and the limit at the Start date cell (NPS FAQ on the future of probation, June 2020)", () => {
     const f = findings(upw({ "Start date": "2026-02-03" }), RULE);
     expect(f[0]).toMatchObject({ severity: "warning", sheet: "Unpaid work", cell: "C2", figure: 21, target: 20, source: "NPS FAQ on the future of probation, June 2020" });
-    expect(f[0]!.message).toBe("Case X1: unpaid work started 2026-02-03, 21 working days after sentence on 2026-01-05; it starts within 20 working days (NPS FAQ on the future of probation, June 2020).");
+    expect(f[0]!.message).toBe("Case X1: unpaid work started 03/02/2026, 21 working days after sentence on 05/01/2026; it starts within 20 working days (NPS FAQ on the future of probation, June 2020).");
   });
 
   it("upw.start: an override to 25 working days passes a start 21 days after (what-if)", () => {
@@ -30,7 +30,7 @@ describe("upw.start: unpaid work starts within 20 working days of sentence (NPS 
   it("upw.start: a start before sentence is an error; no start yet is not overdue while the workbook's latest date is within the limit", () => {
     const f = findings(upw({ "Start date": "2026-01-02" }, {}), RULE);
     expect(f.map((x) => [x.severity, x.cell])).toEqual([["error", "C2"]]);
-    expect(f[0]!.message).toMatch(/is before the sentence date 2026-01-05/);
+    expect(f[0]!.message).toMatch(/is before the sentence date 05\/01\/2026/);
   });
 });
 
@@ -47,7 +47,7 @@ describe("upw.complete: completed within 12 months of sentence (NPS FAQ on the f
     const row = { "Sentence date": "2026-01-31", "Completed date": "2026-03-01" };
     expect(findings(upw(row), RULE)).toEqual([]);
     const f = findings(upw(row), RULE, { overrides: { upwCompleteMonths: 1 } });
-    expect(f[0]!.message).toBe("Case X1: unpaid work completed 2026-03-01, sentenced 2026-01-31; it is completed within 1 months (by 2026-02-28) (NPS FAQ on the future of probation, June 2020).");
+    expect(f[0]!.message).toBe("Case X1: unpaid work completed 01/03/2026, sentenced 31/01/2026; it is completed within 1 month (by 28/02/2026) (NPS FAQ on the future of probation, June 2020).");
   });
 
   it("upw.complete: a completion before sentence is an error (bad input)", () => {
@@ -104,7 +104,7 @@ describe("unpaid work not started or not completed by the workbook's latest date
     if (n) {
       expect(f[0]).toMatchObject({ severity: "warning", cell: "C2" });
       expect(f[0]!.message).toBe(
-        `Case X1: sentenced 2026-01-05 and not started by ${latest} (the workbook's latest date), 21 working days on; unpaid work starts within 20 working days of sentence (NPS FAQ on the future of probation, June 2020).`,
+        `Case X1: sentenced 05/01/2026 and not started by ${latest.split("-").reverse().join("/")} (the workbook's latest date), 21 working days on; unpaid work starts within 20 working days of sentence (NPS FAQ on the future of probation, June 2020).`,
       );
     }
   });
@@ -115,7 +115,7 @@ describe("unpaid work not started or not completed by the workbook's latest date
   ])("upw.complete: not completed by %s (the latest date in the workbook) gives %i warnings (12 months)", (latest, n) => {
     const f = findings(upw({ "Start date": "2026-01-12" }, { "Sentence date": "2026-06-01", "Start date": "2026-06-08", "Completed date": latest }), "upw.complete");
     expect(f).toHaveLength(n);
-    if (n) expect(f[0]).toMatchObject({ severity: "warning", cell: "D2", message: expect.stringMatching(/^Case X1: sentenced 2026-01-05 and not completed by 2027-01-06 .* by 2027-01-05 \(NPS FAQ on the future of probation, June 2020\)\.$/) });
+    if (n) expect(f[0]).toMatchObject({ severity: "warning", cell: "D2", message: expect.stringMatching(/^Case X1: sentenced 05\/01\/2026 and not completed by 06\/01\/2027 .* by 05\/01\/2027 \(NPS FAQ on the future of probation, June 2020\)\.$/) });
   });
 
   it("an unreadable start date is the engine's finding, not an overdue one", () => {

@@ -70,7 +70,7 @@ describe("yos.secondmentLength: secondments of three years (NPS Operating Model 
   it("yos.secondmentLength: the warning names the start, the length and the as-of date (NPS Operating Model v1.0, ch.7)", () => {
     const f = findings(book(staffSheet([secondee("Pat", 1, { "Secondment start": "2022-01-10" })]), reports("2026-06-30")), RULE);
     expect(f[0]).toMatchObject({ severity: "warning", sheet: "Staff", cell: "H2" });
-    expect(f[0]!.message).toBe("Pat's YOS secondment began 2022-01-10; secondments last 3 years (until 2025-01-10) and the workbook's latest date is 2026-06-30 (NPS Operating Model v1.0, ch.7).");
+    expect(f[0]!.message).toBe("Pat's YOS secondment began 10/01/2022; secondments last 3 years (until 10/01/2025) and the workbook's latest date is 30/06/2026 (NPS Operating Model v1.0, ch.7).");
   });
 
   it("yos.secondmentLength: an override to 5 years passes a 4-year secondment (what-if)", () => {

@@ -11,6 +11,11 @@ export function show(v: unknown): string {
   return String(v);
 }
 
+/** "1 case", "2 cases": a count with its noun in the right number. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export type Arg = { arg: string };
 export type Got = Arg & { got: unknown };
 

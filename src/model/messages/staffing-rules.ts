@@ -4,7 +4,7 @@
  * Approved Premises (ch.6), PAROM countersignature (ch.4) and unpaid work (NPS FAQ on the future of probation, June 2020).
  * Read by business managers: say what is wrong, where, and what the model expects.
  */
-import { show } from "./core";
+import { count, show } from "./core";
 
 /** An FTE or ratio figure: one decimal at least, two when needed (11.0, 2.75, 2.74). */
 export function fte(n: number): string {
@@ -59,10 +59,10 @@ export const STAFFING_RULE_MESSAGES = {
   "structure.clusterNoHead": (p: { cluster: string }) =>
     `Cluster ${p.cluster} has no Head of LDU cluster, neither in the Clusters sheet nor as a Head of LDU in the Staff sheet (NPS Operating Model v1.0, ch.8).`,
   "structure.clustersNotRanked": (p: { count: number }) =>
-    `The clusters could not be ranked by complexity because ${p.count} measure cell(s) are blank, negative or unreadable; ` +
+    `The clusters could not be ranked by complexity because ${p.count === 1 ? "1 measure cell is" : `${p.count} measure cells are`} blank, negative or unreadable; ` +
     `complex clusters and their SOSMs were not checked (NPS Operating Model v1.0, ch.8).`,
   "structure.complexNoSosm": (p: { cluster: string; rank: number; of: number; share: number; target: number }) =>
-    `Cluster ${p.cluster} ranks ${p.rank} of ${p.of} by complexity, within the top ${pct(p.share)} (${p.target} cluster(s)), ` +
+    `Cluster ${p.cluster} ranks ${p.rank} of ${p.of} by complexity, within the top ${pct(p.share)} (${count(p.target, "cluster")}), ` +
     `so it is complex and has a SOSM; the staff list has no SOSM in this cluster (NPS Operating Model v1.0, ch.8).`,
   "structure.sosmNotBm": (p: { cluster: string; sosm: string; bm: string; manager: string }) =>
     `Cluster ${p.cluster}: the BM ${p.bm} is line-managed by ${p.manager === "" ? "nobody recorded" : show(p.manager)}; in a complex cluster ` +
@@ -80,7 +80,7 @@ export const STAFFING_RULE_MESSAGES = {
   "yos.noCaseload": (p: { team: string }) =>
     `YOS ${p.team} has no YOS caseload, so the NPS contribution (about 10% of the YOS caseload) cannot be checked.`,
   "yos.secondmentLong": (p: { name: string; start: string; years: number; asOf: string; until: string }) =>
-    `${p.name}'s YOS secondment began ${p.start}; secondments last ${p.years} years (until ${p.until}) and the workbook's ` +
+    `${p.name}'s YOS secondment began ${p.start}; secondments last ${count(p.years, "year")} (until ${p.until}) and the workbook's ` +
     `latest date is ${p.asOf} (NPS Operating Model v1.0, ch.7).`,
   "yos.secondmentNoStart": (p: { name: string }) =>
     `${p.name} is seconded to a YOS but has no secondment start date, so the length of the secondment cannot be checked (NPS Operating Model v1.0, ch.7).`,
@@ -113,7 +113,7 @@ export const STAFFING_RULE_MESSAGES = {
   "ap.hours": (p: { ap: string; have: number; need: number }) =>
     `AP ${p.ap}: residents average ${fte(p.have)} hours of purposeful activity a week; the model asks at least ${p.need} (NPS Operating Model v1.0, ch.6).`,
   "ap.finance": (p: { have: number; need: number; managers: number; per: number }) =>
-    `${fte(p.have)} FTE financial administrators on the staff list for ${p.managers} AP area manager(s); the model has ` +
+    `${fte(p.have)} FTE financial administrators on the staff list for ${count(p.managers, "AP area manager")}; the model has ` +
     `${fte(p.per)} full-time per area manager, ${fte(p.need)} FTE (NPS Operating Model v1.0, ch.6).`,
   "ap.type": (p: { ap: string; got: unknown }) =>
     `AP ${p.ap}: AP type ${show(p.got)} is not Men, Women or PIPE, so the rules for APs for women and PIPE APs were not applied to it.`,
@@ -121,10 +121,10 @@ export const STAFFING_RULE_MESSAGES = {
 
   // --- PAROM countersignature (NPS Operating Model v1.0, ch.4) --------------------------------------------------
   "parom.notCountersigned": (p: { om: string; date: string; run: number; needed: number }) =>
-    `PAROM by ${p.om} on ${p.date} was not countersigned by an SPO, but ${p.om} had ${p.run} successive report(s) assessed Good ` +
+    `PAROM by ${p.om} on ${p.date} was not countersigned by an SPO, but ${p.om} had ${count(p.run, "successive report")} assessed Good ` +
     `before it; routine countersignature is lifted only after ${p.needed} (NPS Operating Model v1.0, ch.4).`,
   "parom.countersignBlank": (p: { om: string; date: string; run: number; needed: number }) =>
-    `PAROM by ${p.om} on ${p.date}: SPO countersigned is blank, and ${p.om} had ${p.run} successive Good report(s) before it ` +
+    `PAROM by ${p.om} on ${p.date}: SPO countersigned is blank, and ${p.om} had ${count(p.run, "successive Good report")} before it ` +
     `(${p.needed} lift routine countersignature); record whether it was countersigned (NPS Operating Model v1.0, ch.4).`,
   "parom.noAssessment": (p: { om: string }) =>
     `PAROM by ${p.om} has no quality assessment; it is counted as not Good, so it does not help lift countersignature (NPS Operating Model v1.0, ch.4).`,
@@ -136,16 +136,16 @@ export const STAFFING_RULE_MESSAGES = {
 
   // --- unpaid work (NPS FAQ on the future of probation, June 2020) -------------------------------------------------------------
   "upw.start": (p: { caseId: string; sentence: string; start: string; days: number; limit: number }) =>
-    `Case ${p.caseId}: unpaid work started ${p.start}, ${p.days} working days after sentence on ${p.sentence}; it starts within ` +
-    `${p.limit} working days (NPS FAQ on the future of probation, June 2020).`,
+    `Case ${p.caseId}: unpaid work started ${p.start}, ${count(p.days, "working day")} after sentence on ${p.sentence}; it starts within ` +
+    `${count(p.limit, "working day")} (NPS FAQ on the future of probation, June 2020).`,
   "upw.complete": (p: { caseId: string; sentence: string; done: string; months: number; by: string }) =>
-    `Case ${p.caseId}: unpaid work completed ${p.done}, sentenced ${p.sentence}; it is completed within ${p.months} months (by ${p.by}) (NPS FAQ on the future of probation, June 2020).`,
+    `Case ${p.caseId}: unpaid work completed ${p.done}, sentenced ${p.sentence}; it is completed within ${count(p.months, "month")} (by ${p.by}) (NPS FAQ on the future of probation, June 2020).`,
   "upw.notStarted": (p: { caseId: string; sentence: string; asOf: string; days: number; limit: number }) =>
-    `Case ${p.caseId}: sentenced ${p.sentence} and not started by ${p.asOf} (the workbook's latest date), ${p.days} working days on; ` +
-    `unpaid work starts within ${p.limit} working days of sentence (NPS FAQ on the future of probation, June 2020).`,
+    `Case ${p.caseId}: sentenced ${p.sentence} and not started by ${p.asOf} (the workbook's latest date), ${count(p.days, "working day")} on; ` +
+    `unpaid work starts within ${count(p.limit, "working day")} of sentence (NPS FAQ on the future of probation, June 2020).`,
   "upw.notCompleted": (p: { caseId: string; sentence: string; asOf: string; months: number; by: string }) =>
     `Case ${p.caseId}: sentenced ${p.sentence} and not completed by ${p.asOf} (the workbook's latest date); ` +
-    `unpaid work is completed within ${p.months} months, by ${p.by} (NPS FAQ on the future of probation, June 2020).`,
+    `unpaid work is completed within ${count(p.months, "month")}, by ${p.by} (NPS FAQ on the future of probation, June 2020).`,
   "upw.before": (p: { caseId: string; what: string; date: string; sentence: string }) =>
     `Case ${p.caseId}: the ${p.what} ${p.date} is before the sentence date ${p.sentence}; check the dates.`,
   "upw.travel": (p: { caseId: string; minutes: number; limit: number }) =>

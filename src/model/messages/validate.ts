@@ -2,14 +2,14 @@
  * Validation engine: layout, data and caseload findings (NPS Operating Model v1.0, ch.1, ch.3, ch.5; rule book §1).
  * Findings are read by business managers: say what is wrong, where, and what the model expects.
  */
-import { show } from "./core";
+import { count, show } from "./core";
 
 type Sheet = { sheet: string };
 
 export const VALIDATE_MESSAGES = {
   // --- layout ---------------------------------------------------------------------------
   "layout.missingSheet": (p: { what: string; rules: string }) =>
-    `The workbook has no ${p.what} sheet, so ${p.rules} could not be checked. Add it (the template has it) or map a sheet's columns in the task pane.`,
+    `The workbook has no ${p.what} sheet, so ${p.rules} could not be checked. Add it (the template has it); if another sheet holds these records under other names, name that sheet ${show(p.what)} or map its columns (with --map or in the task pane's Columns tab).`,
   "layout.missingField": (p: Sheet & { field: string; header: string }) =>
     `Sheet ${show(p.sheet)} has no column for ${p.field} (expected a header such as ${show(p.header)}); rules that need it were not checked.`,
   "layout.unrecognisedSheet": (p: Sheet & { nearly?: { what: string; missing: string } }) =>
@@ -63,7 +63,7 @@ export const VALIDATE_MESSAGES = {
   "caseload.duplicateRow": (p: { caseId: string; otherCell: string }) =>
     `Case ${p.caseId} is listed twice for the same OM (also at ${p.otherCell}); remove the duplicate so counts are right.`,
   "caseload.vloHoldsCases": (p: { name: string; cases: number; cell: string }) =>
-    `${p.name} is a VLO but holds ${p.cases} case(s) as OM (first at ${p.cell}); VLOs do victim contact work only, never also OM work.`,
+    `${p.name} is a VLO but holds ${count(p.cases, "case")} as OM (first at ${p.cell}); VLOs do victim contact work only, never also OM work.`,
   "caseload.omNotStaff": (p: { om: string }) =>
     `OM ${show(p.om)} is not in the Staff sheet, so their grade and team cannot be checked.`,
   "caseload.percentFormatted": (p: Sheet & { header: string; cell: string }) =>

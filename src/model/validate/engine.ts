@@ -8,6 +8,7 @@ import { problem } from "../problem";
 import { columnFindings, LAYOUT_SOURCE, unrecognisedSheetFinding } from "./layout-findings";
 import { REPORT_SHEET_NAME } from "./report-table";
 import { recogniseSheet, type Recognition } from "./recognise";
+import { familyOf } from "./families";
 import { RULES } from "./rules";
 import { isSteps } from "./steps";
 import { readTable } from "./tables";
@@ -127,7 +128,8 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
       names.length === 0
         ? { rule: "layout.empty", severity: "error", message: problem("layout.empty", {}).message, source: LAYOUT_SOURCE }
         : { rule: "layout.noneRecognised", severity: "error", message: problem("layout.noneRecognised", { sheets: names, expected: LAYOUT.map((d) => d.name) }).message, source: LAYOUT_SOURCE };
-    const notChecked = RULES.map((rule): RuleSummary => ({ rule: rule.id, label: labelOf(rule, config), status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } }));
+    const why = names.length === 0 ? "the workbook has no data" : "no sheet of the workbook was recognised";
+    const notChecked = RULES.map((rule) => notCheckedSummary(rule, config, why));
     // Kept: what-if errors, and sheets that nearly are a documented sheet (they say which column is missing).
     const nearly = findings.filter((f) => f.rule === "layout.unrecognisedSheet" && f.severity === "warning");
     return { findings: [...findings.filter((f) => f.rule === "config.override"), only, ...nearly], summaries: notChecked, overrides: resolved.overrides, layout: layoutReport(sheets.map((s) => s.rec)) };
@@ -143,7 +145,7 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
     const missing = rule.needs.filter((k) => !tables.has(k));
     if (missing.length > 0) {
       missing.forEach((k) => missingKinds.add(k));
-      summaries.push({ rule: rule.id, label: labelOf(rule, config), status: "not checked", source: rule.source, counts: { error: 0, warning: 0, info: 0 } });
+      summaries.push(notCheckedSummary(rule, config, missingSheetsWhy(missing)));
       done += rows + 1;
       continue;
     }
@@ -154,10 +156,15 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
     for (const f of own) counts[f.severity]++;
     const s = rule.summarise ? yield* run(rule.summarise(ctx, own), label, rows, 0.5, 1) : undefined;
     done += rows + 1;
+    if (s?.notChecked !== undefined) {
+      summaries.push(notCheckedSummary(rule, config, s.notChecked));
+      continue;
+    }
     summaries.push({
       rule: rule.id,
+      family: familyOf(rule.id),
       label: labelOf(rule, config),
-      status: counts.error > 0 ? "fail" : counts.warning > 0 ? "warning" : "pass",
+      status: counts.error > 0 ? "fail" : counts.warning > 0 ? "warning" : rule.information === true ? "information" : "pass",
       ...(s?.figure !== undefined ? { figure: s.figure } : {}),
       ...(s?.target !== undefined ? { target: s.target } : {}),
       source: rule.source,
@@ -177,6 +184,17 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
 
   yield { done, total, label: `Sorting ${count(findings.length)} findings` };
   return { findings: sortFindings(findings, book), summaries, overrides: resolved.overrides, layout: layoutReport(sheets.map((s) => s.rec)) };
+}
+
+function notCheckedSummary(rule: Rule, config: ModelConfig, why: string): RuleSummary {
+  return { rule: rule.id, family: familyOf(rule.id), label: labelOf(rule, config), status: "not checked", why, source: rule.source, counts: { error: 0, warning: 0, info: 0 } };
+}
+
+/** "the workbook has no Court reports sheet", "… no Staff or Teams sheet". */
+function missingSheetsWhy(kinds: readonly SheetKind[]): string {
+  const names = kinds.map((k) => LAYOUT.find((d) => d.kind === k)!.name);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]!}`;
+  return `the workbook has no ${list} sheet`;
 }
 
 function sortFindings(findings: Finding[], book: WorkbookData): Finding[] {

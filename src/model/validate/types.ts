@@ -52,13 +52,21 @@ export interface Finding {
   readonly target?: number;
 }
 
-export type Status = "pass" | "warning" | "fail" | "not checked";
+/**
+ * A summary line's status. "information" is for lines that describe rather than judge (a what-if,
+ * who may have countersignature lifted): never a pass. "not checked" says why in `why`.
+ */
+export type Status = "pass" | "warning" | "fail" | "information" | "not checked";
 
 /** One line of the pane's summary: a ratio or rule family with its figure against its target. */
 export interface RuleSummary {
   readonly rule: string;
+  /** The rule family's name ("Caseload", "Court reports"), from ./families.ts. */
+  readonly family: string;
   readonly label: string;
   readonly status: Status;
+  /** Why a rule was not checked, in words ("the workbook has no Court reports sheet"). */
+  readonly why?: string;
   /** e.g. "61.0% oral" / "2 of 11 teams below 1:4"; human text, already formatted. */
   readonly figure?: string;
   readonly target?: string;
@@ -170,6 +178,8 @@ export type Steps<T> = Generator<number, T, undefined>;
 export interface RuleFigures {
   figure?: string;
   target?: string;
+  /** Set when the rule found it could not be checked after all (a column it needs is absent): why, in words. */
+  notChecked?: string;
 }
 
 export interface Rule {
@@ -180,6 +190,8 @@ export interface Rule {
    */
   readonly label: string | ((config: ModelConfig) => string);
   readonly source: string;
+  /** A rule that describes rather than judges: its summary says "for information", never pass. */
+  readonly information?: boolean;
   /** The tables the rule needs; it is reported "not checked" when one is missing. */
   readonly needs: readonly SheetKind[];
   /** The rule's findings; a rule that goes down a long sheet gives them as Steps (a generator function), so it can pause. */

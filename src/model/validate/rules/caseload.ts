@@ -368,13 +368,14 @@ export const caseloadNapoDvRule: Rule = {
   id: "caseload.napoDvWhatIf",
   label: "What if domestic violence counted in tiering (Napo)",
   source: "Napo's feedback on the Operating Model, ch.3; NPS Operating Model v1.0, ch.3 Diagram 1",
+  information: true,
   needs: [SHEET],
   check() {
     return [];
   },
   *summarise(ctx) {
     const table = ctx.table(SHEET)!;
-    if (!table.has("domesticViolence")) return { figure: "no Domestic violence column", target: "information" };
+    if (!table.has("domesticViolence")) return { notChecked: `the ${table.sheet} sheet has no Domestic violence column` };
     const tiers = yield* scaled(modelTiers(ctx), 0, 0.5);
     let moved = 0;
     let tiered = 0;
@@ -393,8 +394,7 @@ export const caseloadNapoDvRule: Rule = {
       else if (withDv.value !== without.value) moved++;
     }
     return {
-      figure: `${moved} of ${tiered} cases would move tier${unknown > 0 ? `; ${unknown} have no domestic violence answer` : ""}`,
-      target: "information",
+      figure: `${moved} of ${tiered} cases would move tier${unknown > 0 ? `; ${unknown} ${unknown === 1 ? "has" : "have"} no domestic violence answer` : ""}`,
     };
   },
 };

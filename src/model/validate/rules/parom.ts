@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { paromCountersign, paromCountersignBefore, parseParomAssessment, type ParomAssessment } from "../../staffing";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { at, isoDate, personKey } from "./people";
+import { at, ukDate, personKey } from "./people";
 
 const SHEET = "paroms" as const;
 const SOURCE = "NPS Operating Model v1.0, ch.4";
@@ -79,7 +79,7 @@ export const paromCountersignRule: Rule = {
         const before = states[i]!;
         if (!before.countersign) return;
         const signed = r.row.get("countersigned");
-        const params = { om: r.om, date: isoDate(r.date), run: before.goodRun, needed: before.needed };
+        const params = { om: r.om, date: ukDate(r.date), run: before.goodRun, needed: before.needed };
         if (signed === false) out.push(at(table, r.row, "countersigned", this.id, "error", problem("parom.notCountersigned", params).message, this.source));
         else if (signed === undefined && (r.row.raw("countersigned") ?? "") === "") out.push(at(table, r.row, "countersigned", this.id, "warning", problem("parom.countersignBlank", params).message, this.source));
       });
@@ -106,6 +106,7 @@ export const paromLiftableRule: Rule = {
   id: "parom.liftable",
   label: "OMs for whom routine PAROM countersignature may be lifted",
   source: SOURCE,
+  information: true,
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;

@@ -182,9 +182,10 @@ export function dateToSerial(d: Date): number {
   return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - EPOCH_MS) / DAY_MS);
 }
 
-/** 2026-01-31, for messages. */
-export function isoDate(serial: number): string {
-  return serialToDate(serial).toISOString().slice(0, 10);
+/** 31/01/2026, as UK readers write dates, for messages. */
+export function ukDate(serial: number): string {
+  const iso = serialToDate(serial).toISOString();
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
 /** The same day `months` months later; a day the month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
@@ -200,7 +201,7 @@ export function addMonths(serial: number, months: number): number {
  * Working days after `from` up to and including `to` (Monday to Friday). Bank holidays are not
  * known to the workbook, so they count as working days: the reading that never hides a late start.
  */
-export function businessDaysBetween(from: number, to: number): number {
+export function workingDaysBetween(from: number, to: number): number {
   let n = 0;
   for (let s = Math.floor(from) + 1; s <= Math.floor(to); s++) {
     const wd = serialToDate(s).getUTCDay();

@@ -5,7 +5,7 @@
  */
 import { problem } from "../../problem";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { addMonths, at, blankCell, businessDaysBetween, isoDate, nonNegative, workbookAsOf } from "./people";
+import { addMonths, at, blankCell, workingDaysBetween, ukDate, nonNegative, workbookAsOf } from "./people";
 
 const SHEET = "unpaidWork" as const;
 const SOURCE = "NPS FAQ on the future of probation, June 2020";
@@ -59,20 +59,20 @@ export const upwStartRule = perRow("upw.start", (c) => `Unpaid work starts withi
     // Not started: overdue once the workbook's latest date is past the limit.
     const now = asOf();
     const limit = ctx.config.upwStartBusinessDays;
-    if (now !== undefined && now > sentence && businessDaysBetween(sentence, now) > limit)
-      out.push(at(table, row, "startDate", "upw.start", "warning", problem("upw.notStarted", { caseId: caseId(row), sentence: isoDate(sentence), asOf: isoDate(now), days: businessDaysBetween(sentence, now), limit }).message, SOURCE));
+    if (now !== undefined && now > sentence && workingDaysBetween(sentence, now) > limit)
+      out.push(at(table, row, "startDate", "upw.start", "warning", problem("upw.notStarted", { caseId: caseId(row), sentence: ukDate(sentence), asOf: ukDate(now), days: workingDaysBetween(sentence, now), limit }).message, SOURCE));
     return;
   }
   if (typeof start !== "number") return;
   if (start < sentence) {
-    out.push(at(table, row, "startDate", "upw.start", "error", problem("upw.before", { caseId: caseId(row), what: "start date", date: isoDate(start), sentence: isoDate(sentence) }).message, SOURCE));
+    out.push(at(table, row, "startDate", "upw.start", "error", problem("upw.before", { caseId: caseId(row), what: "start date", date: ukDate(start), sentence: ukDate(sentence) }).message, SOURCE));
     return;
   }
-  const days = businessDaysBetween(sentence, start);
+  const days = workingDaysBetween(sentence, start);
   const limit = ctx.config.upwStartBusinessDays;
   if (days > limit)
     out.push(
-      at(table, row, "startDate", "upw.start", "warning", problem("upw.start", { caseId: caseId(row), sentence: isoDate(sentence), start: isoDate(start), days, limit }).message, SOURCE, {
+      at(table, row, "startDate", "upw.start", "warning", problem("upw.start", { caseId: caseId(row), sentence: ukDate(sentence), start: ukDate(start), days, limit }).message, SOURCE, {
         figure: days,
         target: limit,
       }),
@@ -94,18 +94,18 @@ export const upwCompleteRule = perRow("upw.complete", (c) => `Unpaid work comple
     const months = ctx.config.upwCompleteMonths;
     const by = addMonths(sentence, months);
     if (now !== undefined && now > by)
-      out.push(at(table, row, "completedDate", "upw.complete", "warning", problem("upw.notCompleted", { caseId: caseId(row), sentence: isoDate(sentence), asOf: isoDate(now), months, by: isoDate(by) }).message, SOURCE));
+      out.push(at(table, row, "completedDate", "upw.complete", "warning", problem("upw.notCompleted", { caseId: caseId(row), sentence: ukDate(sentence), asOf: ukDate(now), months, by: ukDate(by) }).message, SOURCE));
     return;
   }
   if (typeof done !== "number") return;
   if (done < sentence) {
-    out.push(at(table, row, "completedDate", "upw.complete", "error", problem("upw.before", { caseId: caseId(row), what: "completed date", date: isoDate(done), sentence: isoDate(sentence) }).message, SOURCE));
+    out.push(at(table, row, "completedDate", "upw.complete", "error", problem("upw.before", { caseId: caseId(row), what: "completed date", date: ukDate(done), sentence: ukDate(sentence) }).message, SOURCE));
     return;
   }
   const months = ctx.config.upwCompleteMonths;
   const by = addMonths(sentence, months);
   if (done > by)
-    out.push(at(table, row, "completedDate", "upw.complete", "warning", problem("upw.complete", { caseId: caseId(row), sentence: isoDate(sentence), done: isoDate(done), months, by: isoDate(by) }).message, SOURCE));
+    out.push(at(table, row, "completedDate", "upw.complete", "warning", problem("upw.complete", { caseId: caseId(row), sentence: ukDate(sentence), done: ukDate(done), months, by: ukDate(by) }).message, SOURCE));
 });
 
 /** At most upwMaxTravelMinutes (90) minutes' travel each way; more is a warning. */

@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { yosFte } from "../../staffing";
 import type { Finding, Rule, RuleContext, TableRow } from "../types";
-import { at, groupBy, isoDate, keyOf, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
+import { at, groupBy, ukDate, keyOf, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
 import { clustersOf } from "./clusters";
 
 const SOURCE = "NPS Operating Model v1.0, ch.7";
@@ -97,7 +97,7 @@ export const yosSecondmentRule: Rule = {
       }
       const until = addMonths(start, Math.round(years * 12));
       if (asOf > until)
-        out.push(at(table, s.row, "secondmentStart", this.id, "warning", problem("yos.secondmentLong", { name: s.name, start: isoDate(start), years, asOf: isoDate(asOf), until: isoDate(until) }).message, this.source));
+        out.push(at(table, s.row, "secondmentStart", this.id, "warning", problem("yos.secondmentLong", { name: s.name, start: ukDate(start), years, asOf: ukDate(asOf), until: ukDate(until) }).message, this.source));
     }
     return out;
   },
