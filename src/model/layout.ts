@@ -92,7 +92,7 @@ export const LAYOUT: readonly SheetDef[] = [
     help: "One row per team.",
     fields: [
       f("team", "Team", "text", true, "Team name, as in the Caseload and Staff sheets.", ["Team name", "Name"]),
-      f("type", "Type", "text", true, "OM, Court, Victims, AP or YOS.", ["Team type", "Function"]),
+      f("type", "Type", "text", true, "OM, Court, Victims, AP, YOS or Management.", ["Team type", "Function"]),
       f("cluster", "Cluster", "text", false, "The LDU cluster.", ["LDU cluster", "LDU"]),
       f("yosCaseload", "YOS caseload", "number", false, "YOS teams: the YOS caseload the NPS contributes to.", ["YOS cases"]),
     ],

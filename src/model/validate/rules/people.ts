@@ -67,7 +67,7 @@ const norm = (s: string) =>
     .trim();
 
 /** Spelled-out forms people write for each role; matching ignores case and punctuation. */
-const ROLE_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
+export const ROLE_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...ROLES.map((r) => [norm(r), r] as const),
   ["probation officer", "PO"],
   ["probation services officer", "PSO"],
@@ -82,6 +82,7 @@ const ROLE_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ["head of ldu cluster", "Head of LDU"],
   ["head of cluster", "Head of LDU"],
   ["victim liaison officer", "VLO"],
+  ["victim liaison", "VLO"],
   ["approved premises manager", "AP manager"],
   ["approved premises area manager", "AP area manager"],
   ["residential worker", "Residential worker"],

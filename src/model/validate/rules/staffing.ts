@@ -115,6 +115,9 @@ export const staffRowsRule: Rule = {
  */
 const OTHER_TEAM_TYPE = /^(victims?|victim liaison|vlu|ap|aps|approved premises|yos|youth offending( services?| team)?|management)( teams?)?$/i;
 
+/** Every team type the rules know, as the README and the rule book list them: OM and Court count in the ratios. */
+export const KNOWN_TEAM_TYPES = ["OM", "Court", "Victims", "AP", "YOS", "Management"] as const;
+
 /**
  * Every team has a type the rules know (OM, Court, Victims, AP, YOS or Management): a mistyped type ("OMM")
  * would silently take an OM team out of the 1:4 check, so it is a warning at the cell.
