@@ -1,10 +1,11 @@
 /**
  * The task pane. Every dependency is injected (Excel adapter, validation engine, report builder,
  * settings, Excel's requirement sets), so the whole pane is tested with fakes and runs unchanged in
- * Excel. This file holds the tabs, the messages and the settings; the Check tab is CheckTab.tsx.
+ * Excel. This file holds the tabs, each tab's notices (a notice shows on the tab whose action made
+ * it) and the settings; the Check tab is CheckTab.tsx, What-if WhatIf.tsx, Columns ColumnMapping.tsx.
  */
 import { useCallback, useMemo, useState } from "react";
-import { AriaLiveAnnouncer, Button, FluentProvider, makeStyles, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
 import type { ValidateOptions, ValidationProgress, ValidationReport, WorkbookData } from "../model/validate/types";
 import type { AddinSettings } from "../shared/settings";
 import type { ExcelAdapter, ReportSheet } from "./excel-adapter";
@@ -16,7 +17,8 @@ import { CheckTab } from "./CheckTab";
 import { Confirm, NoticeList, type Notice, type Pending } from "./Notices";
 import { WhatIf } from "./WhatIf";
 import { ColumnMapping } from "./ColumnMapping";
-import { LAYOUT } from "../model/layout";
+import { TemplateTab } from "./TemplateTab";
+import { useCheck } from "./useCheck";
 
 export { PERCENT_HAZARD_RULE } from "./CheckTab";
 
@@ -35,86 +37,65 @@ export interface PaneDeps {
 
 const useStyles = makeStyles({
   root: { padding: "12px", maxWidth: "420px", fontSize: "14px" },
+  dot: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: "10px" },
 });
+
+export type PaneTab = "check" | "whatif" | "columns" | "template";
+const NO_NOTICES: Readonly<Record<PaneTab, readonly Notice[]>> = { check: [], whatif: [], columns: [], template: [] };
 
 export function App({ deps }: { deps: PaneDeps }) {
   const s = useStyles();
   const { adapter, validate, reportSheet, store, settings } = deps;
-  const [tab, setTab] = useState<"check" | "whatif" | "columns" | "template">("check");
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number; label: string } | undefined>();
-  const [book, setBook] = useState<WorkbookData | undefined>();
-  const [report, setReport] = useState<ValidationReport | undefined>();
+  const [tab, setTab] = useState<PaneTab>("check");
   // Settings saved in the workbook, read once when the pane opens (the start-up has put them in force).
   const [initial] = useState(() => store.load());
   const requirements = useMemo(() => checkRequirements(deps.isSetSupported ?? (() => true)), [deps.isSetSupported]);
-  const [notices, setNotices] = useState<Notice[]>(() =>
-    initial.problems.length > 0 ? [{ intent: "warning", title: "Some saved settings were ignored", text: initial.problems.join(" ") }] : [],
+  const [notices, setNotices] = useState<Readonly<Record<PaneTab, readonly Notice[]>>>(() =>
+    initial.problems.length > 0 ? { ...NO_NOTICES, check: [{ intent: "warning", title: "Some saved settings were ignored", text: initial.problems.join(" ") }] } : NO_NOTICES,
   );
+  /** Replace one tab's notices: each action's outcome shows where the action was taken. */
+  const setTabNotices = useCallback((on: PaneTab, list: readonly Notice[]) => setNotices((all) => ({ ...all, [on]: list })), []);
   const [pending, setPending] = useState<Pending | undefined>();
-  const [run, setRun] = useState(0);
   const [current, setCurrent] = useState<AddinSettings>(initial.settings);
 
-  const notify = useCallback((n: Notice) => setNotices([n]), []);
-  const fail = useCallback((e: unknown, action: string) => notify({ intent: "error", title: "Excel could not do that", text: excelErrorMessage(e, action) }), [notify]);
+  const notifyOn = useCallback((on: PaneTab) => (n: Notice) => setTabNotices(on, [n]), [setTabNotices]);
+  const failOn = useCallback(
+    (on: PaneTab) => (e: unknown, action: string) => setTabNotices(on, [{ intent: "error", title: "Excel could not do that", text: excelErrorMessage(e, action) }]),
+    [setTabNotices],
+  );
+  const notify = notifyOn("check");
+  const fail = failOn("check");
 
-  const check = async (b: WorkbookData, st: AddinSettings): Promise<ValidationReport> => {
-    const r = await validate(b, { overrides: st.overrides, variants: st.variants, ...(st.columnMaps ? { columnMaps: st.columnMaps } : {}) }, (pr) => setProgress({ ...pr }));
-    setReport(r);
-    setRun((n) => n + 1);
-    return r;
-  };
+  const { busy, setBusy, progress, book, report, run, check, validateNow, highlights } = useCheck({
+    adapter,
+    validate,
+    initialHighlights: initial.highlights,
+    say: (list) => setTabNotices("check", list),
+    fail,
+  });
 
-  const onValidate = async () => {
-    setBusy(true);
-    setNotices([]);
+  const onValidate = () => {
     setPending(undefined);
-    setProgress({ done: 0, total: 1, label: "Reading the workbook" });
-    let b: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>>;
-    try {
-      b = await adapter.readWorkbook((done, total, label) => setProgress({ done, total, label }), current.columnMaps);
-    } catch (e) {
-      fail(e, "read the workbook");
-      setBusy(false);
-      setProgress(undefined);
-      return;
-    }
-    try {
-      setBook(b);
-      setProgress({ done: 0, total: 1, label: "Checking the rules" });
-      const r = await check(b, current);
-      const errors = r.findings.filter((f) => f.severity === "error").length;
-      const done: Notice = { intent: errors > 0 ? "warning" : "success", title: "Validation finished", text: `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"}, ${errors} error${errors === 1 ? "" : "s"}.` };
-      if (b.changed && b.changed.length > 0)
-        setNotices([
-          done,
-          { intent: "warning", title: "The workbook changed while it was read", text: `Rows were added or removed on ${b.changed.join(", ")} during the check, so some findings may point at the wrong rows. Validate again when you have finished editing.` },
-        ]);
-      else notify(done);
-    } catch (e) {
-      // A fault in the checks themselves, not in Excel: say so rather than show a blank pane.
-      notify({ intent: "error", title: "The check stopped", text: `The validation could not finish: ${e instanceof Error ? e.message : String(e)}. Please report this.` });
-    } finally {
-      setBusy(false);
-      setProgress(undefined);
-    }
+    void validateNow(current);
   };
 
-  const onApply = async (next: AddinSettings) => {
+  /** Save settings from the What-if or Columns tab; the outcome shows on that tab. */
+  const onApply = async (next: AddinSettings, on: PaneTab) => {
+    const say = notifyOn(on);
     try {
       const outcome = await applySettings(current, next, { store, settings, recalculate: () => adapter.recalculate() });
       if (outcome === "unchanged") {
-        notify({ intent: "info", title: "Nothing changed", text: "These are the settings already in force: nothing was saved or recalculated." });
+        say({ intent: "info", title: "Nothing changed", text: "These are the settings already in force: nothing was saved or recalculated." });
         return;
       }
       setCurrent(next);
       if (book) await check(book, next);
-      notify({ intent: "success", title: "Settings saved", text: "Saved in this workbook; the custom functions were recalculated." });
+      say({ intent: "success", title: "Settings saved", text: `Saved in this workbook; the custom functions were recalculated${book ? " and the workbook checked again" : ""}.` });
     } catch (e) {
       if (isSavedButNotRecalculated(e)) {
         setCurrent(next);
-        notify({ intent: "warning", title: "Saved, not recalculated", text: e.message });
-      } else fail(e, "save the settings");
+        say({ intent: "warning", title: "Saved, not recalculated", text: e.message });
+      } else failOn(on)(e, "save the settings");
     }
   };
 
@@ -126,29 +107,13 @@ export function App({ deps }: { deps: PaneDeps }) {
     try {
       await p.action();
     } catch (e) {
-      fail(e, p.title.replace(/\?$/, "").toLowerCase());
+      failOn(tab)(e, p.title.replace(/\?$/, "").toLowerCase());
     } finally {
       setBusy(false);
     }
   };
 
-  const askTemplate = () => {
-    setPending({
-      title: "Insert the template sheets?",
-      lines: [`Adds these sheets with their header rows: ${LAYOUT.map((d) => d.name).join(", ")}.`, "Sheets that already exist are skipped and left as they are."],
-      action: async () => {
-        const r = await adapter.insertTemplate();
-        notify({
-          intent: r.skipped.length > 0 ? "warning" : "success",
-          title: "Template sheets",
-          text: `${r.added.length > 0 ? `Added: ${r.added.join(", ")}.` : "No sheet added."}${r.skipped.length > 0 ? ` Skipped (already exist): ${r.skipped.join(", ")}.` : ""}`,
-        });
-      },
-    });
-  };
-
   const needsMapping = report?.layout.sheets.some((l) => l.missing.length > 0 || l.unrecognised.length > 0) ?? false;
-  const templateOff = requirements.missing.find((m) => m.feature === "template");
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -160,12 +125,20 @@ export function App({ deps }: { deps: PaneDeps }) {
             <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small" aria-label="Pane sections">
               <Tab value="check">Check</Tab>
               <Tab value="whatif">What-if</Tab>
-              <Tab value="columns">Columns{needsMapping ? " (needs you)" : ""}</Tab>
+              {/* A dot, not words: the four tabs fit a 320 px pane on one line. */}
+              <Tab value="columns" aria-label={needsMapping ? "Columns, headers to map" : undefined}>
+                Columns
+                {needsMapping && (
+                  <span className={s.dot} aria-hidden="true">
+                    {" "}●
+                  </span>
+                )}
+              </Tab>
               <Tab value="template">Template</Tab>
             </TabList>
           </header>
           <main>
-            <NoticeList notices={notices} />
+            {tab !== "whatif" && <NoticeList notices={notices[tab]} />}
             {pending && <Confirm pending={pending} onGo={() => void confirm()} onCancel={() => setPending(undefined)} />}
 
             {tab === "check" && (
@@ -179,35 +152,34 @@ export function App({ deps }: { deps: PaneDeps }) {
                 run={run}
                 busy={busy}
                 progress={progress}
-                initialHighlights={initial.highlights}
+                highlights={highlights}
                 missing={requirements.missing}
-                onValidate={() => void onValidate()}
+                onValidate={onValidate}
                 ask={setPending}
                 notify={notify}
                 fail={fail}
               />
             )}
 
-            {tab === "whatif" && (
-              <div>
-                <WhatIf settings={current} onApply={(n) => void onApply(n)} />
-              </div>
-            )}
+            {/* Kept mounted while another tab shows, so edits not yet applied survive a look at the findings. */}
+            <div hidden={tab !== "whatif"}>
+              <WhatIf settings={current} notices={notices.whatif} onApply={(n) => void onApply(n, "whatif")} />
+            </div>
 
             {tab === "columns" && (
               <div>
-                <ColumnMapping layout={report?.layout} columnMaps={current.columnMaps ?? {}} onSave={(maps) => void onApply({ ...current, columnMaps: maps })} />
+                <ColumnMapping layout={report?.layout} columnMaps={current.columnMaps ?? {}} onSave={(maps) => void onApply({ ...current, columnMaps: maps }, "columns")} />
               </div>
             )}
 
             {tab === "template" && (
-              <div>
-                <p>Insert one sheet per documented table, each with its header row, into an empty workbook. Sheets that exist are skipped.</p>
-                <Button onClick={askTemplate} disabled={busy || !!templateOff}>
-                  Insert template sheets
-                </Button>
-                {templateOff && <p>{templateOff.message}</p>}
-              </div>
+              <TemplateTab
+                adapter={adapter}
+                busy={busy}
+                off={requirements.missing.find((m) => m.feature === "template")}
+                ask={setPending}
+                notify={notifyOn("template")}
+              />
             )}
           </main>
         </div>

@@ -7,8 +7,9 @@ import { percent, points, type ReportMix } from "../model/reports";
 import type { TierGradeCounts } from "./picture-data";
 
 const useStyles = makeStyles({
+  heading: { fontSize: "14px", margin: "8px 0 4px" },
   list: { listStyleType: "none", paddingLeft: 0, margin: 0 },
-  item: { marginBottom: "6px" },
+  item: { marginBottom: "6px", fontSize: "13px" },
   track: { position: "relative", height: "10px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: "2px" },
   bar: { position: "absolute", left: 0, top: 0, bottom: 0, backgroundColor: tokens.colorBrandBackground, borderRadius: "2px" },
   target: { position: "absolute", top: "-3px", bottom: "-3px", width: "2px", backgroundColor: tokens.colorNeutralForeground1 },
@@ -30,7 +31,7 @@ export function ReportMixPicture({ mix }: { mix: ReportMix }) {
   const lines = [...mix.types.filter((l) => l.key !== "Adjourn"), mix.shortFormat, ...mix.types.filter((l) => l.key === "Adjourn"), ...mix.authors];
   return (
     <section aria-labelledby="mix-h">
-      <h3 id="mix-h">Court report mix against targets</h3>
+      <h3 id="mix-h" className={s.heading}>Court report mix against targets</h3>
       <ul className={s.list}>
         {lines.map((l) => (
           <li key={l.key} className={s.item}>
@@ -55,7 +56,7 @@ export function TierGradePicture({ counts }: { counts: TierGradeCounts }) {
   const max = Math.max(1, ...counts.tiers.map((t) => t.PO + t.PSO + t.other));
   return (
     <section aria-labelledby="tier-h">
-      <h3 id="tier-h">Cases by tier and OM grade ({counts.total} cases)</h3>
+      <h3 id="tier-h" className={s.heading}>Cases by tier and OM grade ({counts.total} cases)</h3>
       <ul className={s.list}>
         {counts.tiers.map((t) => (
           <li key={t.tier} className={s.item}>

@@ -1,100 +1,184 @@
 /**
  * What-if options: the policy variants (VARIANT_INFO), the model's figures (FIGURES, each checked by
- * checkOverride) and the VLO weights (checked by checkVloTable). Apply hands the settings to the pane,
- * which shares them with the custom functions, saves them in the workbook and recalculates.
+ * checkOverride) and the VLO weights (checked by checkVloTable), in sections that open on demand.
+ * Percentages are shown and typed as percentages. Apply, the two resets and the outcome of the last
+ * Apply sit in a footer that stays in view; Apply hands the settings to the pane, which saves them in
+ * the workbook, shares them with the custom functions and recalculates.
+ * The form's rules are whatif/form.ts; the units of each box whatif/units.ts.
  */
-import { useState } from "react";
-import { Button, Field, Input, Switch } from "@fluentui/react-components";
-import { checkOverride, FIGURE_KEYS, FIGURES, VARIANT_INFO, type FigureKey, type Variants } from "../model/config";
-import { checkVloTable, DEFAULT_VLO_WEIGHTS, VLO_ACTIVITIES, type VloActivity, type VloWeightTable } from "../model/vlo";
+import { useEffect, useRef, useState, type RefObject } from "react";
+import { flushSync } from "react-dom";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, mergeClasses, Switch, useId } from "@fluentui/react-components";
+import { VARIANT_INFO, type FigureKey, type Variants } from "../model/config";
+import type { VloActivity } from "../model/vlo";
 import type { AddinSettings } from "../shared/settings";
+import type { Notice } from "./Notices";
+import { ApplyFooter } from "./whatif/ApplyFooter";
+import { FigureField, SourceHint } from "./whatif/FigureField";
+import { checkForm, formFrom, modelForm, tableInForce, type Checked, type WhatIfForm } from "./whatif/form";
+import { FIGURE_SECTIONS, VARIANTS_SECTION, VLO_SECTION } from "./whatif/sections";
+import { useWhatIfStyles } from "./whatif/styles";
+import { VloWeights } from "./whatif/VloWeights";
 
 const VARIANT_KEYS = Object.keys(VARIANT_INFO) as (keyof Variants)[];
 
-export function WhatIf({ settings, onApply }: { settings: AddinSettings; onApply: (s: AddinSettings) => void }) {
-  const [variants, setVariants] = useState<Variants>(settings.variants);
-  const [figures, setFigures] = useState<Record<string, string>>(() =>
-    Object.fromEntries(FIGURE_KEYS.map((k) => [k, String(settings.overrides[k] ?? FIGURES[k].value)])),
-  );
-  const base = settings.vloWeights ?? DEFAULT_VLO_WEIGHTS;
-  const [weights, setWeights] = useState<Record<string, string>>(() => ({
-    ...Object.fromEntries(base.caseTypes.map((c) => [`case:${c.name}`, String(c.weight)])),
-    ...Object.fromEntries(VLO_ACTIVITIES.map((a) => [`act:${a}`, String(base.activities[a])])),
-  }));
+interface Tally {
+  readonly changed: number;
+  readonly errors: number;
+}
 
-  const figureErrors: Partial<Record<FigureKey, string>> = {};
-  for (const k of FIGURE_KEYS) {
-    const r = checkOverride(k, figures[k] ?? "");
-    if (!r.ok) figureErrors[k] = r.problem.message;
-  }
-  const table: VloWeightTable = {
-    source: settings.vloWeights ? settings.vloWeights.source : "set in the task pane",
-    caseTypes: base.caseTypes.map((c) => ({ name: c.name, weight: Number(weights[`case:${c.name}`]) })),
-    activities: Object.fromEntries(VLO_ACTIVITIES.map((a) => [a, Number(weights[`act:${a}`])])) as Record<VloActivity, number>,
-  };
-  const weightsChanged =
-    base.caseTypes.some((c) => table.caseTypes.find((t) => t.name === c.name)?.weight !== c.weight) ||
-    VLO_ACTIVITIES.some((a) => table.activities[a] !== base.activities[a]);
-  const weightProblems = checkVloTable(table, "VLO weights");
-  const valid = Object.keys(figureErrors).length === 0 && weightProblems.length === 0;
+/** Per section: how many of its boxes differ from the model, and how many are in error. */
+function tallies(c: Checked): Record<string, Tally> {
+  const out: Record<string, Tally> = {};
+  out[VARIANTS_SECTION.id] = { changed: VARIANT_KEYS.filter((k) => c.variants[k].changed).length, errors: 0 };
+  for (const sec of FIGURE_SECTIONS)
+    out[sec.id] = { changed: sec.keys.filter((k) => c.figures[k].changed).length, errors: sec.keys.filter((k) => c.figures[k].error !== undefined).length };
+  const weights = [...c.caseTypes, ...Object.values(c.activities)];
+  out[VLO_SECTION.id] = { changed: weights.filter((w) => w.changed).length, errors: weights.filter((w) => w.error !== undefined).length + c.tableProblems.length };
+  return out;
+}
 
-  const apply = () => {
-    const overrides: Record<string, number | string> = {};
-    for (const k of FIGURE_KEYS) {
-      const r = checkOverride(k, figures[k] ?? "");
-      if (r.ok && r.value !== FIGURES[k].value) overrides[k] = r.value;
-    }
-    const vlo = weightsChanged ? { ...table, source: "set in the task pane" } : settings.vloWeights;
-    onApply({ ...settings, variants, overrides, ...(vlo ? { vloWeights: vlo } : {}) });
-  };
+/** The sections to open: those holding a change from the model or an error. */
+function sectionsToOpen(c: Checked): string[] {
+  return Object.entries(tallies(c))
+    .filter(([, t]) => t.changed > 0 || t.errors > 0)
+    .map(([id]) => id);
+}
 
+function SectionHeader({ title, tally }: { title: string; tally: Tally | undefined }) {
+  const s = useWhatIfStyles();
   return (
-    <div>
-      <h2 style={{ fontSize: "16px" }}>Policy variants</h2>
-      {VARIANT_KEYS.map((k) => (
-        <Switch
-          key={k}
-          checked={variants[k]}
-          onChange={(_, d) => setVariants({ ...variants, [k]: d.checked })}
-          label={`${VARIANT_INFO[k].label} (${VARIANT_INFO[k].source})`}
-        />
-      ))}
-      <h2 style={{ fontSize: "16px" }}>The model&apos;s figures</h2>
-      {FIGURE_KEYS.map((k) => (
-        <Field
-          key={k}
-          label={FIGURES[k].label}
-          hint={`${FIGURES[k].source}; model: ${String(FIGURES[k].value)}`}
-          validationState={figureErrors[k] ? "error" : "none"}
-          validationMessage={figureErrors[k]}
-        >
-          <Input value={figures[k] ?? ""} onChange={(_, d) => setFigures({ ...figures, [k]: d.value })} />
-        </Field>
-      ))}
-      <h2 style={{ fontSize: "16px" }}>VLO weights</h2>
-      <p>{base.source}</p>
-      {base.caseTypes.map((c) => (
-        <Field key={c.name} label={`Case type: ${c.name}`}>
-          <Input value={weights[`case:${c.name}`] ?? ""} onChange={(_, d) => setWeights({ ...weights, [`case:${c.name}`]: d.value })} />
-        </Field>
-      ))}
-      {VLO_ACTIVITIES.map((a) => (
-        <Field key={a} label={`Activity: ${a}`}>
-          <Input value={weights[`act:${a}`] ?? ""} onChange={(_, d) => setWeights({ ...weights, [`act:${a}`]: d.value })} />
-        </Field>
-      ))}
-      {weightProblems.length > 0 && (
-        <ul role="alert">
-          {weightProblems.map((p) => (
-            <li key={p.message}>{p.message}</li>
-          ))}
-        </ul>
+    <span className={s.headerText}>
+      <span className={s.title}>{title}</span>
+      {tally && tally.changed > 0 && (
+        <Badge appearance="tint" color="brand" shape="rounded">
+          {tally.changed} changed
+        </Badge>
       )}
-      <div style={{ marginTop: "12px" }}>
-        <Button appearance="primary" disabled={!valid} onClick={apply}>
-          Apply what-if
-        </Button>
-      </div>
+      {tally && tally.errors > 0 && (
+        <Badge appearance="tint" color="danger" shape="rounded">
+          {tally.errors === 1 ? "1 error" : `${tally.errors} errors`}
+        </Badge>
+      )}
+    </span>
+  );
+}
+
+/**
+ * Keep what has focus clear of the sticky footer: the page scrolls a focused box into view above it
+ * (CSS scroll-padding), however tall the footer grows with its notices.
+ */
+function useScrollPaddingFor(footer: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const el = footer.current;
+    const root = document.documentElement;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const set = () => (root.style.scrollPaddingBottom = `${el.offsetHeight + 8}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      root.style.scrollPaddingBottom = "";
+    };
+  }, [footer]);
+}
+
+export function WhatIf({ settings, notices, onApply }: { settings: AddinSettings; notices: readonly Notice[]; onApply: (s: AddinSettings) => void }) {
+  const s = useWhatIfStyles();
+  const ids = useId("whatif");
+  const [form, setForm] = useState<WhatIfForm>(() => formFrom(settings));
+  const checked = checkForm(form, settings);
+  const [open, setOpen] = useState<string[]>(() => sectionsToOpen(checkForm(formFrom(settings), settings)));
+  // The outcome of the last Apply shows until the next edit: it is about what was applied, not what is typed.
+  const [editedSince, setEditedSince] = useState<readonly Notice[] | undefined>();
+  const root = useRef<HTMLDivElement>(null);
+  const footer = useRef<HTMLDivElement>(null);
+  useScrollPaddingFor(footer);
+
+  const edit = (change: (f: WhatIfForm) => WhatIfForm) => {
+    setForm(change);
+    setEditedSince(notices);
+  };
+  const setFigure = (k: FigureKey, text: string) => edit((f) => ({ ...f, figures: { ...f.figures, [k]: text } }));
+  // Tidying a box's text is no edit: the figure is the same.
+  const tidyFigure = (k: FigureKey, text: string) => setForm((f) => (f.figures[k] === text ? f : { ...f, figures: { ...f.figures, [k]: text } }));
+  const setCaseType = (i: number, text: string) => edit((f) => ({ ...f, vlo: { ...f.vlo, caseTypes: f.vlo.caseTypes.map((c, j) => (j === i ? { ...c, text } : c)) } }));
+  const setActivity = (a: VloActivity, text: string) => edit((f) => ({ ...f, vlo: { ...f.vlo, activities: { ...f.vlo.activities, [a]: text } } }));
+
+  const showErrors = () => {
+    flushSync(() => setOpen((o) => [...new Set([...o, ...Object.entries(tallies(checked)).filter(([, t]) => t.errors > 0).map(([id]) => id)])]));
+    root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  };
+
+  const t = tallies(checked);
+  return (
+    <div ref={root} className={s.root}>
+      <p className={s.intro}>
+        Try other figures and policy variants. Nothing changes until you apply: then they are saved in this workbook and the custom functions recalculate. Type
+        percentages as percentages (60 for 60%).
+      </p>
+      {/* No collapse motion: a closed panel is gone at once (Fluent's motion keeps it, inert, while it closes). */}
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])}>
+        <AccordionItem value={VARIANTS_SECTION.id}>
+          <AccordionHeader as="h2" size="medium">
+            <SectionHeader title={VARIANTS_SECTION.title} tally={t[VARIANTS_SECTION.id]} />
+          </AccordionHeader>
+          <AccordionPanel collapseMotion={null}>
+            <div className={s.panel}>
+              {VARIANT_KEYS.map((k) => (
+                <div key={k} className={mergeClasses(s.field, checked.variants[k].changed && s.changed)}>
+                  <Switch
+                    checked={form.variants[k]}
+                    onChange={(_, d) => edit((f) => ({ ...f, variants: { ...f.variants, [k]: d.checked } }))}
+                    label={VARIANT_INFO[k].label}
+                    aria-describedby={`${ids}-${k}`}
+                  />
+                  <div id={`${ids}-${k}`} className={s.switchNote}>
+                    <SourceHint source={VARIANT_INFO[k].source} model={checked.variants[k].changed ? "off" : undefined} />
+                  </div>
+                </div>
+              ))}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+
+        {FIGURE_SECTIONS.map((sec) => (
+          <AccordionItem key={sec.id} value={sec.id}>
+            <AccordionHeader as="h2" size="medium">
+              <SectionHeader title={sec.title} tally={t[sec.id]} />
+            </AccordionHeader>
+            <AccordionPanel collapseMotion={null}>
+              <div className={s.panel}>
+                {sec.keys.map((k) => (
+                  <FigureField key={k} k={k} text={form.figures[k]} check={checked.figures[k]} onChange={setFigure} onTidy={tidyFigure} />
+                ))}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+
+        <AccordionItem value={VLO_SECTION.id}>
+          <AccordionHeader as="h2" size="medium">
+            <SectionHeader title={VLO_SECTION.title} tally={t[VLO_SECTION.id]} />
+          </AccordionHeader>
+          <AccordionPanel collapseMotion={null}>
+            <div className={s.panel}>
+              <VloWeights form={form.vlo} checked={checked} source={tableInForce(settings).source} onCaseType={setCaseType} onActivity={setActivity} />
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
+      <ApplyFooter
+        ref={footer}
+        checked={checked}
+        notices={notices === editedSince ? [] : notices}
+        onApply={() => checked.next && onApply(checked.next)}
+        onUndo={() => edit(() => formFrom(settings))}
+        onModel={() => edit(() => modelForm())}
+        onShowErrors={showErrors}
+      />
     </div>
   );
 }

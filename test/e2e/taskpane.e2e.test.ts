@@ -77,6 +77,22 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** A screenshot of what the pane shows, at the pane's width, into test-results/screenshots/ (never docs/). */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = join(OUT, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, name), fullPage: false });
+  const png = readFileSync(join(dir, name));
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(png.readUInt32BE(16)).toBe(PANE_WIDTH);
+}
+
+/** Nothing wider than the pane (no horizontal scroll), and every transition finished (the tab indicator slides), for a screenshot. */
+async function fitsThePane(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
 const withinLimit = (p: OfficePage) => {
   expect(p.host.requests.filter((r) => r.error)).toEqual([]);
   expect(Math.max(...p.host.requests.map((r) => Math.max(r.requestBytes, r.responseBytes)))).toBeLessThanOrEqual(PAYLOAD_LIMIT);
@@ -91,11 +107,37 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
   });
   afterAll(async () => p?.close());
 
-  it("validates the workbook and shows the summary and findings", async () => {
+  it("before validating, says what Validate reads and changes, and why the other buttons are off (01-start.png)", async () => {
+    await page.getByRole("button", { name: "Validate" }).waitFor();
+    await page.getByText(/^Validate reads the sheets of this workbook: Caseload, Staff, Teams/).waitFor();
+    await page.getByText(/^It changes nothing\./).waitFor();
+    for (const name of ["Write report sheet", "Highlight cells"]) {
+      const button = page.getByRole("button", { name });
+      expect(await button.isDisabled()).toBe(true);
+      const why = await button.getAttribute("aria-describedby");
+      expect(await page.locator(`[id="${why}"]`).innerText()).toMatch(/^Validate first/);
+    }
+    await fitsThePane(page);
+    await shot(page, "01-start.png");
+  });
+
+  it("validates the workbook and shows the summary and findings (02-summary.png)", async () => {
     await page.getByRole("button", { name: "Validate" }).click();
     await page.getByRole("heading", { name: "Summary" }).waitFor();
-    await expect(page.getByText("Score columns look percent-formatted").count()).resolves.toBe(1);
+    await expect(page.getByText("Percent-formatted scores").count()).resolves.toBe(1);
     expect(await page.locator('button[aria-label^="Go to "]').count()).toBeGreaterThan(0);
+    // One line per rule family, each with a status word on one line.
+    const families = page.locator("li[data-family] > button");
+    expect(await families.count()).toBe(8);
+    for (const badge of await page.locator("li[data-family] > button [data-status]").all()) {
+      const box = (await badge.boundingBox())!;
+      expect(box.height).toBeLessThan(24);
+    }
+    await page.getByText(/^Validation finished/).waitFor();
+    expect(await page.getByText(/\b1 (errors|warnings|findings)\b/).count()).toBe(0);
+    await fitsThePane(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "02-summary.png");
     expect(p.pageErrors).toEqual([]);
     expect(p.cspViolations).toEqual([]);
     withinLimit(p);
@@ -124,7 +166,7 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
     expect(book.names().filter((n) => n === REPORT_SHEET)).toHaveLength(1);
     const rows = book.sheet(REPORT_SHEET).rows();
     expect(rows[0]).toEqual(["Severity", "Rule", "Sheet", "Cell", "Message", "Source", "Figure", "Target"]);
-    const findings = await page.locator("section[aria-label^='Findings on'] li").count();
+    const findings = await page.locator("li[data-finding]").count();
     expect(rows.length - 1).toBe(findings);
     const links = [...book.sheet(REPORT_SHEET).linkMap().values()];
     expect(links.some((l) => /^'Court reports'!/.test(l.documentReference ?? ""))).toBe(true);
@@ -158,6 +200,40 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
     expect(p.cspViolations).toEqual([]);
   });
 
+  it("a family opens to its rules, figure against target (03-family-open.png)", async () => {
+    const reports = page.getByRole("button", { name: /^Court reports/ });
+    await reports.click();
+    expect(await reports.getAttribute("aria-expanded")).toBe("true");
+    const rules = page.getByRole("list", { name: "Court reports checks" });
+    await rules.getByText(/^\d+\.\d% PO \/ \d+\.\d% PSO, target 35\/65 ±5$/).waitFor();
+    await fitsThePane(page);
+    await reports.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot(page, "03-family-open.png");
+  });
+
+  it("findings are grouped by severity, then sheet, each with its source once (04-findings.png)", async () => {
+    const headings = await page.locator("section[aria-labelledby='findings-h'] h3").allInnerTexts();
+    expect(headings.map((h) => h.replace(/ \(.*/, ""))).toEqual(["Errors", "Warnings", "Information"]);
+    await page.getByRole("group", { name: "Errors on Court reports" }).waitFor();
+    const options = await page.getByLabel("Rule").locator("option").allInnerTexts();
+    // Rule titles, never rule ids ("caseload.tier").
+    for (const o of options) expect(o).not.toMatch(/\b(caseload|reports|staffing|structure|yos|ap|parom|upw|layout|data|config)\.[a-z]/);
+    await fitsThePane(page);
+    await page.locator("#findings-h").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot(page, "04-findings.png");
+  });
+
+  it("a family partly or wholly not checked says why, muted (05-not-checked.png)", async () => {
+    const structure = page.getByRole("button", { name: /^Line management/ });
+    await structure.getByText(/2 of 3 checks run/).waitFor();
+    await page.getByRole("button", { name: /^Approved Premises/ }).getByText("The workbook has no Approved premises sheet.").waitFor();
+    await structure.click();
+    await page.getByRole("list", { name: /Line management .* checks/ }).getByText("The workbook has no Clusters sheet.").waitFor();
+    await fitsThePane(page);
+    await structure.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot(page, "05-not-checked.png");
+  });
+
   it("has no axe-core accessibility violations on the Check tab with findings", async () => {
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -172,6 +248,8 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
   });
 
   it("shows the court report mix with its short-format line at the pane's width (screenshot in test-results/)", async () => {
+    const reports = page.getByRole("button", { name: /^Court reports/ });
+    if ((await reports.getAttribute("aria-expanded")) !== "true") await reports.click();
     const mix = page.locator("section[aria-labelledby='mix-h']");
     await mix.scrollIntoViewIfNeeded();
     const text = await mix.innerText();
@@ -185,8 +263,40 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
     await page.getByRole("tab", { name: "What-if" }).click();
     await page.getByRole("button", { name: "Apply what-if" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // A section open, a figure changed and another in error: the badges, hints and messages too.
+    await page.getByRole("button", { name: /^Court reports/ }).click();
+    await page.getByLabel(/Court reports written by POs/).fill("40");
+    await page.getByLabel(/Court reports delivered orally/).fill("150");
+    await page.getByText("Expected a number from 0% to 100%").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Back to the model's figures" }).click();
+    await page.getByRole("button", { name: /^Court reports/ }).click();
     await page.getByRole("tab", { name: "Template" }).click();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("What-if: every section collapsed, Apply and the resets in a footer in view (test-results/screenshots/06-whatif.png)", async () => {
+    await page.getByRole("tab", { name: "What-if" }).click();
+    const footer = page.getByRole("region", { name: "Apply the what-if" });
+    await footer.waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.locator("button[aria-expanded='true']").count()).toBe(0);
+    // Collapsed, the whole tab fits the pane (677 px when written; 3,952 px with every figure shown).
+    expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(800);
+    const box = (await footer.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await fitsThePane(page);
+    await shot(page, "06-whatif.png");
+  });
+
+  it("the Template tab: what it adds, in plain words (08-template.png)", async () => {
+    await page.getByRole("tab", { name: "Template" }).click();
+    await page.getByText(/^Adds an empty sheet, with its header row, for each table the add-in reads/).waitFor();
+    expect(await page.getByText("Validation finished").count()).toBe(0);
+    await fitsThePane(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "08-template.png");
+    await page.getByRole("tab", { name: "Check" }).click();
   });
 
   it("runs the custom functions with blank cells as Excel desktop (0) and Excel on the web (null) pass them", async () => {
@@ -199,6 +309,62 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
   it("made no request that left localhost (Office.js's CDN URL was answered locally)", () => {
     expect(p.aborted).toEqual([]);
     expect(p.requests.filter((u) => !u.startsWith(p.base))).toEqual([CDN]);
+  });
+});
+
+describe("a sheet not recognised, mapped on the Columns tab as its finding says", () => {
+  let p: OfficePage;
+  beforeAll(async () => {
+    // The sample with its Staff sheet under another name and other headers.
+    const book = sampleBook();
+    const staff = book.sheet("Staff").rows();
+    p = await openPane(
+      new HostBook([
+        ...book.names().filter((n) => n !== "Staff").map((n) => book.sheet(n)),
+        HostSheet.of("People", [["Staff member", "Post title", "Contract FTE", "Team", "Line manager"], ...staff.slice(1)]),
+      ]),
+    );
+  });
+  afterAll(async () => p?.close());
+
+  it("before validating, the Columns tab says to validate first", async () => {
+    await p.page.getByRole("tab", { name: /Columns/ }).click();
+    await p.page.getByText("Validate first; then sheets whose columns were not recognised are listed here.").waitFor();
+    await p.page.getByRole("tab", { name: "Check" }).click();
+  });
+
+  it("offers the sheet to map, asks which table it holds, then maps its columns (07-columns.png)", async () => {
+    const page = p.page;
+    await page.getByRole("button", { name: "Validate" }).click();
+    await page.getByRole("heading", { name: "Summary" }).waitFor();
+    await page.getByText(/map its columns/).first().waitFor();
+    // Without a Staff sheet, most staffing ratios are not checked.
+    const staffing = page.locator('li[data-family="Staffing ratios"] > button');
+    expect(await staffing.innerText()).toMatch(/\d of 5 checks run/);
+    await page.getByRole("tab", { name: /Columns/ }).click();
+    const section = page.getByRole("region", { name: "Columns of People" });
+    await section.getByLabel("This sheet holds").selectOption("staff");
+    // Headers the Staff sheet's own names match are shown as matched.
+    expect(await section.getByLabel('Column "Line manager"').inputValue()).toBe("lineManager");
+    await section.getByLabel('Column "Staff member"').selectOption("name");
+    await section.getByLabel('Column "Post title"').selectOption("role");
+    await section.getByLabel('Column "Contract FTE"').selectOption("fte");
+    await fitsThePane(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "07-columns.png");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save column mapping" }).click();
+    await page.getByText("Settings saved").waitFor();
+    // Read and checked again with the mapping: the sheet is read as the Staff sheet, its mapping kept to change.
+    const people = page.getByRole("region", { name: "Columns of People" });
+    await people.getByLabel('Column "Staff member"').waitFor();
+    expect(await people.getByLabel("This sheet holds").count()).toBe(0);
+    await page.getByRole("tab", { name: "Check" }).click();
+    await page.getByRole("heading", { name: "Summary" }).waitFor();
+    expect(await page.getByText(/"People" is not one of the documented sheets/).count()).toBe(0);
+    expect(await staffing.innerText()).not.toMatch(/checks run/);
+    expect(p.pageErrors).toEqual([]);
+    expect(p.cspViolations).toEqual([]);
   });
 });
 
@@ -218,11 +384,11 @@ describe("settings: saved in the workbook, in force before the pane opens, appli
     expect(await callFunction(p.page, "ADMIN_NEEDED", [[[8]], [["OM"]]], null)).toEqual([[1]]);
   });
 
-  it("Apply with nothing changed neither saves nor recalculates; a change is saved, then recalculated", async () => {
+  it("Apply with nothing changed is off and says why; a change is saved, then recalculated", async () => {
     const page = p.page;
     await page.getByRole("tab", { name: "What-if" }).click();
-    await page.getByRole("button", { name: "Apply what-if" }).click();
-    await page.getByText("Nothing changed").waitFor();
+    expect(await page.getByRole("button", { name: "Apply what-if" }).isDisabled()).toBe(true);
+    await page.getByText(/Nothing to apply/).waitFor();
     expect(p.host.book.settings["nps.settings"]).toBe(saved);
     expect(p.host.book.events.filter((e) => e.op === "calculate")).toHaveLength(1);
 
@@ -239,6 +405,31 @@ describe("settings: saved in the workbook, in force before the pane opens, appli
     expect(JSON.parse(String(p.host.book.settings["nps.settings"]))).toMatchObject({ overrides: { omAdminRatio: 5 } });
     expect(p.host.book.events.filter((e) => e.op === "calculate")).toHaveLength(2);
     expect(await callFunction(page, "ADMIN_NEEDED", [[[8]], [["OM"]]], null)).toEqual([[1.6]]);
+    expect(p.cspViolations).toEqual([]);
+  });
+
+  it("a percentage typed as a percentage is saved as the model's fraction; the confirmation shows beside Apply (06b-whatif-applied.png)", async () => {
+    const page = p.page;
+    await page.getByRole("button", { name: /^Staffing ratios/ }).click();
+    await page.getByRole("button", { name: /^Court reports/ }).click();
+    const po = page.getByLabel(/Court reports written by POs/);
+    expect(await po.inputValue()).toBe("35");
+    await po.fill("40%");
+    await page.getByText("1 change not yet applied").waitFor();
+    await page.getByRole("button", { name: "Apply what-if" }).click();
+    const footer = page.getByRole("region", { name: "Apply the what-if" });
+    await footer.getByText("Settings saved").waitFor();
+    expect(JSON.parse(String(p.host.book.settings["nps.settings"]))).toMatchObject({ overrides: { omAdminRatio: 5, reportPoShare: 0.4 } });
+    await page.getByText("model: 35%").waitFor();
+    // The section's header (with its count) at the top, the changed figure below it.
+    await page.getByRole("button", { name: /^Court reports/ }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    expect(await po.isVisible()).toBe(true);
+    // The confirmation is in view where Apply was clicked, not scrolled off the top.
+    const box = (await footer.getByText("Settings saved").boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await fitsThePane(page);
+    await shot(page, "06b-whatif-applied.png");
     expect(p.cspViolations).toEqual([]);
   });
 });
