@@ -107,3 +107,30 @@ describe("dates and working days, as UK readers write them", () => {
     expect(workingDaysBetween(46024, 46027)).toBe(1);
   });
 });
+
+describe("a check with nothing to check is not checked, and says why; never a pass", () => {
+  const staffHeader = ["Name", "Role", "FTE", "Team"];
+  const r = validateWorkbook(
+    book(
+      sheet("Staff", staffHeader, [
+        ["Ann", "PO", 1, "North"],
+        ["Cal", "CA", 0.5, "North"],
+      ]),
+      sheet("Teams", ["Team", "Type"], [["North", "OM"]]),
+    ),
+  );
+  const why = (rule: string) => r.summaries.find((s) => s.rule === rule)!;
+  it.each([
+    ["staffing.spoSpan", "the Staff sheet has no Line manager column"],
+    ["structure.lineManagement", "the Staff sheet has no Line manager column"],
+    ["structure.clusterSupport", "the Staff sheet has no Cluster column"],
+    ["yos.linkSpo", "the Staff sheet has no YOS link SPO column"],
+    ["staffing.courtAdminRatio", "the Teams sheet lists no court team"],
+    ["yos.resource", "the Teams sheet lists no YOS team with a caseload"],
+  ])("%s: %s", (rule, text) => {
+    expect(why(rule)).toMatchObject({ status: "not checked", why: text });
+  });
+  it("a rule that could run still passes (OM team ratio)", () => {
+    expect(why("staffing.omAdminRatio").status).not.toBe("not checked");
+  });
+});

@@ -67,7 +67,7 @@ describe("caseload.tier: recorded tiers match the model (NPS Operating Model v1.
 
   it("caseload.tier: the summary counts differing tiers", () => {
     const r = run([{ Tier: "D2" }, { "Case ID": "X2", RSR: 7, Tier: "D2" }]);
-    expect(r.summaries.find((s) => s.rule === "caseload.tier")).toMatchObject({ status: "fail", figure: "1 of 2 recorded tiers differ", target: "0" });
+    expect(r.summaries.find((s) => s.rule === "caseload.tier")).toMatchObject({ status: "fail", figure: "1 of 2 recorded tiers differ", target: "none" });
   });
 });
 

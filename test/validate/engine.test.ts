@@ -140,7 +140,7 @@ describe("validateWorkbook: layout and order", () => {
     const ok = validateWorkbook(book(sheet("Caseload", CASE_HEADER, [["X1", "Ann", "PO", "T", "High"]])));
     expect(ok.summaries.find((s) => s.rule === "caseload.highRoshPso")).toMatchObject({ status: "pass", counts: { error: 0, warning: 0, info: 0 } });
     const bad = validateWorkbook(book(sheet("Caseload", CASE_HEADER, [["X1", "Ann", "PSO", "T", "High"]])));
-    expect(bad.summaries.find((s) => s.rule === "caseload.highRoshPso")).toMatchObject({ status: "fail", figure: "1 of 1 High/Very High RoSH cases held by PSOs", target: "0" });
+    expect(bad.summaries.find((s) => s.rule === "caseload.highRoshPso")).toMatchObject({ status: "fail", figure: "1 of 1 High/Very High RoSH cases held by PSOs", target: "none" });
   });
 });
 

@@ -14,7 +14,7 @@ export const VALIDATE_MESSAGES = {
     `Sheet ${show(p.sheet)} has no column for ${p.field} (expected a header such as ${show(p.header)}); rules that need it were not checked.`,
   "layout.unrecognisedSheet": (p: Sheet & { nearly?: { what: string; missing: string } }) =>
     p.nearly === undefined
-      ? `Sheet ${show(p.sheet)} is not one of the documented sheets and was not checked; map its columns if it should be.`
+      ? `Sheet ${show(p.sheet)} is not one of the documented sheets and was not checked; if it should be, map its columns (with --map or in the task pane's Columns tab).`
       : `Sheet ${show(p.sheet)} has the columns of the ${p.nearly.what} sheet except ${p.nearly.missing}, so it was not checked. ` +
         `If it is the ${p.nearly.what} sheet, name it ${show(p.nearly.what)} or map its ${p.nearly.missing} column (with --map or in the task pane's Columns tab).`,
   "layout.unknownColumn": (p: Sheet & { header: string; like?: { header: string; field: string }; taken?: { what: string; from: string } }) =>
@@ -41,7 +41,7 @@ export const VALIDATE_MESSAGES = {
   "layout.empty": (_p: Record<string, never>) => `The workbook holds no data to check.`,
   "layout.noneRecognised": (p: { sheets: readonly string[]; expected: readonly string[] }) =>
     `None of the sheets (${p.sheets.join(", ")}) is one of the documented sheets (${p.expected.join(", ")}), so nothing was checked. ` +
-    `Rename the sheets or their headers as the template does, or map the columns in the task pane.`,
+    `Rename the sheets or their headers as the template does, or map the columns (with --map or in the task pane's Columns tab).`,
 
   // --- caseload (NPS Operating Model v1.0, ch.1, ch.3, ch.5; rule book §1) ------------------------------------
   "caseload.required": (p: { caseId: string; field: string }) =>

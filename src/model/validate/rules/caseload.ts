@@ -169,7 +169,7 @@ export const caseloadTierRule: Rule = {
   },
   summarise(ctx, findings) {
     const n = ctx.table(SHEET)!.rows.filter((r) => r.get("recordedTier") !== undefined).length;
-    return { figure: `${findings.length} of ${n} recorded tiers differ`, target: "0" };
+    return { figure: `${findings.length} of ${n} recorded tiers differ`, target: "none" };
   },
 };
 
@@ -191,7 +191,7 @@ export const caseloadHighRoshRule: Rule = {
   },
   summarise(ctx, findings) {
     const n = ctx.table(SHEET)!.rows.filter((r) => isHighRosh(r.get("rosh"))).length;
-    return { figure: `${findings.length} of ${n} High/Very High RoSH cases held by PSOs`, target: "0" };
+    return { figure: `${findings.length} of ${n} High/Very High RoSH cases held by PSOs`, target: "none" };
   },
 };
 

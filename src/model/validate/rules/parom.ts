@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { paromCountersign, paromCountersignBefore, parseParomAssessment, type ParomAssessment } from "../../staffing";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { at, ukDate, personKey } from "./people";
+import { at, missingColumn, ukDate, personKey } from "./people";
 
 const SHEET = "paroms" as const;
 const SOURCE = "NPS Operating Model v1.0, ch.4";
@@ -85,6 +85,10 @@ export const paromCountersignRule: Rule = {
       });
     }
     return out;
+  },
+  summarise(ctx) {
+    const why = missingColumn(ctx.table(SHEET)!, "countersigned", "SPO countersigned");
+    return why === undefined ? undefined : { notChecked: why };
   },
 };
 

@@ -10,7 +10,7 @@ import { adminGap, parseTeamType, spoNeeded, type TeamType } from "../../staffin
 import { fte } from "../../messages/staffing-rules";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { clusterSupportRule, complexClustersRule } from "./clusters";
-import { at, groupBy, keyOf, noColumn, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
+import { at, groupBy, keyOf, missingColumn, noColumn, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
 
 const ADMIN_SOURCE = "Employer's reply on the E3 Phase 2 Blueprint, ch.4";
 
@@ -72,6 +72,7 @@ function adminRule(id: string, type: TeamType, label: Rule["label"]): Rule {
     },
     summarise(ctx) {
       const all = results(ctx);
+      if (all.length === 0) return { notChecked: `the ${ctx.table("teams")?.sheet ?? "Teams"} sheet lists no ${type === "OM" ? "OM" : "court"} team` };
       const ratio = `1:${fte(ratioOf(ctx)).replace(/\.0$/, "")}`;
       return { figure: `${all.filter((r) => r.gap.short > 0).length} of ${all.length} ${type === "OM" ? "OM" : "court"} teams below ${ratio}`, target: ratio };
     },
@@ -177,7 +178,10 @@ export const spoSpanRule: Rule = {
     return out;
   },
   summarise(ctx, findings) {
+    const why = missingColumn(ctx.table("staff")!, "lineManager", "Line manager");
+    if (why !== undefined) return { notChecked: why };
     const n = staffList(ctx.table("staff")!).filter((s) => s.role === "SPO").length;
+    if (n === 0) return { notChecked: `the ${ctx.table("staff")!.sheet} sheet lists no SPO` };
     return { figure: `${findings.filter((f) => f.figure !== undefined).length} of ${n} SPOs above 1:${ctx.config.spoSpan}`, target: `1:${ctx.config.spoSpan}` };
   },
 };
@@ -228,6 +232,10 @@ export const lineManagementRule: Rule = {
         );
     }
     return out;
+  },
+  summarise(ctx) {
+    const why = missingColumn(ctx.table("staff")!, "lineManager", "Line manager");
+    return why === undefined ? undefined : { notChecked: why };
   },
 };
 

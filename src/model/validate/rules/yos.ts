@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { yosFte } from "../../staffing";
 import type { Finding, Rule, RuleContext, TableRow } from "../types";
-import { at, groupBy, ukDate, keyOf, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
+import { at, groupBy, ukDate, keyOf, missingColumn, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
 import { clustersOf } from "./clusters";
 
 const SOURCE = "NPS Operating Model v1.0, ch.7";
@@ -66,6 +66,7 @@ export const yosResourceRule: Rule = {
   },
   summarise(ctx, findings) {
     const n = yosTeams(ctx).filter((t) => t.caseload !== undefined).length;
+    if (n === 0) return { notChecked: `the ${ctx.table("teams")!.sheet} sheet lists no YOS team with a caseload` };
     return { figure: `${findings.filter((f) => f.severity === "warning").length} of ${n} YOS below`, target: `${Math.round(ctx.config.yosCaseloadShare * 100)}% of caseload at ${ctx.config.yosCasesPerPo} cases per PO` };
   },
 };
@@ -107,7 +108,8 @@ export const yosSecondmentRule: Rule = {
  * A link SPO in each LDU cluster keeps contact with NPS staff seconded to the YOS (NPS Operating Model v1.0, ch.7;
  * welcomed by Napo). Per cluster (as structure.clusterSupport finds them), at least one
  * SPO of that cluster marked Yes in the Staff sheet's YOS link SPO column; someone marked who is not
- * an SPO is a warning too. Without the column the check says it was not possible (information).
+ * an SPO is a warning too. Without the column the check says it was not possible (information), and
+ * its summary line is "not checked", with why.
  */
 export const yosLinkSpoRule: Rule = {
   id: "yos.linkSpo",
@@ -128,6 +130,10 @@ export const yosLinkSpoRule: Rule = {
       if (!linked.has(c.key))
         out.push(at(c.table, c.row, "cluster", this.id, "warning", problem("yos.noLinkSpo", { cluster: c.name }).message, this.source));
     return out;
+  },
+  summarise(ctx) {
+    const why = missingColumn(ctx.table("staff")!, "yosLinkSpo", "YOS link SPO");
+    return why === undefined ? undefined : { notChecked: why };
   },
 };
 
