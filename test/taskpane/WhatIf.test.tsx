@@ -4,8 +4,8 @@
  * errors in each box's own words, sections that open where there is something to see, Apply and the
  * resets in a footer that stays in view with the outcome of the last Apply.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it, jest } from "@jest/globals";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { describe, expect, it, jest } from "@jest/globals";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { WhatIf } from "../../src/taskpane/WhatIf";
 import type { Notice } from "../../src/taskpane/Notices";
@@ -15,25 +15,9 @@ import { expectation, figureText, readFigure, shiftDecimal, unitOf } from "../..
 import { FIGURE_KEYS, FIGURES } from "../../src/model/config";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { watchPane } from "./pane-fixture";
 
-beforeAll(() => {
-  // Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
-let reactErrors: unknown[][] = [];
-beforeEach(() => {
-  reactErrors = [];
-  jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void reactErrors.push(args));
-});
-afterEach(() => {
-  cleanup();
-  jest.restoreAllMocks();
-  expect(reactErrors).toEqual([]);
-});
+watchPane();
 
 function setup(settings: AddinSettings = DEFAULT_SETTINGS, notices: readonly Notice[] = []) {
   const onApply = jest.fn<(s: AddinSettings) => void>();
