@@ -248,7 +248,7 @@ describe("NPS.REPORT_MIX (NPS Operating Model v1.0, ch.1-2)", () => {
   it("report mix: a bad what-if in the settings is reported, not ignored", () => {
     setBundleSettings({ ...DEFAULT_SETTINGS, overrides: { reportOralShare: 2 } });
     try {
-      expect(thrown(() => fns.REPORT_MIX(col("Oral"), col("PO"))).message).toBe("reportOralShare: expected a number from 0 to 1; got 2.");
+      expect(thrown(() => fns.REPORT_MIX(col("Oral"), col("PO"))).message).toBe("reportOralShare: expected a percentage from 0% to 100%, written as 60% or 0.6; got 2.");
     } finally {
       resetBundleSettings();
     }
