@@ -24,7 +24,7 @@ export default tseslint.config(
     // Office's own rules for Excel JavaScript API code: load before read, sync before read, no sync in a
     // loop, no navigational or empty loads, isNullObject for *OrNullObject results. The plugin's
     // published config cannot parse TypeScript, so its rules run here under typescript-eslint's parser.
-    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/shared/**/*.ts"],
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/runtime/**/*.ts"],
     plugins: { "office-addins": officeAddins },
     rules: Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, "error"])),
   },
@@ -37,7 +37,7 @@ export default tseslint.config(
     // The operating model is pure: no Office, DOM, Node or UI imports.
     files: ["src/model/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "office*", "@microsoft/*", "node:*", "fs", "path", "exceljs", "../shared/*", "../functions/*", "../taskpane/*", "../cli/*"] }],
+      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "office*", "@microsoft/*", "node:*", "fs", "path", "exceljs", "../runtime/*", "../functions/*", "../taskpane/*", "../cli/*"] }],
       "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "window", "document", "process"],
     },
   },

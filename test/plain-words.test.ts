@@ -48,6 +48,12 @@ describe("sources named as a reader would", () => {
     for (const f of text) expectAs(shorthandIn(readFileSync(f, "utf8")), f).toEqual([]);
   });
 
+  it("no module path says it either: a development build (npm run build:dev, the e2e tests' build) prints each import's path", () => {
+    const paths = filesUnder(join(ROOT, "src")).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/from "([^"]+)"/g)].map((m) => `${f}: ${m[1]!}`));
+    expect(paths.length).toBeGreaterThan(100);
+    expect(paths.filter((p) => SHORTHAND.test(p.split(": ")[1]!))).toEqual([]);
+  });
+
   it("the command line's output uses no shorthand (text and --json, figures, help)", () => {
     for (const args of [["validate", SAMPLE], ["validate", SAMPLE, "--verbose"], ["validate", SAMPLE, "--json"], ["figures"], ["--help"], ["validate", "--help"]]) {
       const run = cli(...args);

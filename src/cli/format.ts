@@ -9,7 +9,8 @@ import { showFigure, VARIANT_INFO, type Variants } from "../model/config";
 import { LAYOUT } from "../model/layout";
 import { findingText } from "../model/sources";
 import { quoteSheet } from "../model/validate/report-table";
-import { familySummaries, FIRST_RULES, statusWord } from "../model/validate";
+import { count } from "../model/messages/core";
+import { countsInWords, familySummaries, FIRST_RULES, statusWord } from "../model/validate";
 import type { Finding, RuleSummary, Severity, ValidationReport } from "../model/validate/types";
 
 /** How many findings of each severity the text summary lists. */
@@ -30,15 +31,6 @@ function where(f: Finding): string {
   if (f.sheet === undefined) return "workbook";
   const s = /^[A-Za-z0-9_]+$/.test(f.sheet) ? f.sheet : quoteSheet(f.sheet);
   return f.cell !== undefined ? `${s}!${f.cell}` : f.row !== undefined ? `${s} row ${f.row}` : s;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "1 error, 2 warnings, 3 for information", leaving out the zeros. */
-function countText(c: Readonly<Record<Severity, number>>): string {
-  return [c.error > 0 && plural(c.error, "error"), c.warning > 0 && plural(c.warning, "warning"), c.info > 0 && `${c.info} for information`].filter(Boolean).join(", ");
 }
 
 /** C0 and C1 controls, DEL, and the bidi marks and overrides that can reorder or rewrite what a terminal shows. */
@@ -137,7 +129,7 @@ export function formatText(report: ValidationReport, file: string, variants: Par
   } else {
     const notChecked: RuleSummary[] = [];
     for (const fam of familySummaries(report.summaries)) {
-      const c = countText(fam.counts);
+      const c = countsInWords(fam.counts);
       const part = fam.checked < fam.rules.length && fam.checked > 0 ? `; ${fam.checked} of ${fam.rules.length} checks run` : "";
       const whys = [...new Set(fam.rules.map((r) => r.why))];
       if (fam.checked === 0 && whys.length === 1 && whys[0] !== undefined) {
@@ -169,7 +161,7 @@ export function formatText(report: ValidationReport, file: string, variants: Par
       byRule.set(f.rule, c);
     }
     const w = Math.max(...[...byRule.keys()].map((k) => k.length));
-    for (const [rule, c] of byRule) out.push(`  ${pad(rule, w)}  ${countText(c)}`);
+    for (const [rule, c] of byRule) out.push(`  ${pad(rule, w)}  ${countsInWords(c)}`);
   }
 
   const line = (f: Finding) => {
@@ -210,13 +202,13 @@ function figureText(s: RuleSummary): string {
 
 /** The result in one sentence, first, so a reader knows at once whether there is work to do. */
 function resultLine(report: ValidationReport, counts: Readonly<Record<Severity, number>>, verbose: boolean): string {
-  const info = counts.info > 0 ? `; ${plural(counts.info, "finding")} for information` : "";
+  const info = counts.info > 0 ? `; ${count(counts.info, "finding")} for information` : "";
   const [text, code] = nothingChecked(report)
     ? ["Result: nothing could be checked; see below.", 2]
     : counts.error > 0
-      ? [`Result: ${plural(counts.error, "error")} to put right${counts.warning > 0 ? ` and ${plural(counts.warning, "warning")} to review` : ""}${info}.`, 1]
+      ? [`Result: ${count(counts.error, "error")} to put right${counts.warning > 0 ? ` and ${count(counts.warning, "warning")} to review` : ""}${info}.`, 1]
       : counts.warning > 0
-        ? [`Result: no errors; ${plural(counts.warning, "warning")} to review${info}.`, 0]
+        ? [`Result: no errors; ${count(counts.warning, "warning")} to review${info}.`, 0]
         : [`Result: no errors and no warnings${info}.`, 0];
   return verbose ? `${text.slice(0, -1)} (exit code ${code}).` : text;
 }

@@ -7,7 +7,7 @@ import "./tiering";
 import "./reports";
 import "./vlo";
 import "./staffing";
-import { loadSavedSettingsWhenOfficeReady } from "../shared/startup";
+import { loadSavedSettingsWhenOfficeReady } from "../runtime/startup";
 
 // The workbook's saved what-if settings, put in force (and the workbook recalculated once if they
 // are not the defaults) as soon as Office is ready, whether or not the pane is opened. This entry

@@ -2,7 +2,7 @@
 import { problem, fail, ok } from "../model/problem";
 import { parseReportAdvice, parseRiskLevel, reportAuthor, reportMix, reportType, type ReportAdvice } from "../model/reports";
 import { parseGrade, parseYesNo, type Grade } from "../model/values";
-import { getSettings } from "../shared/settings";
+import { getSettings } from "../runtime/settings";
 import { configInForce, firstRowProblem, rowwise, setting, text, toExcel, yesNo, type Cells } from "./runner";
 
 /**

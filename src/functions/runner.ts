@@ -19,7 +19,7 @@ import type { Problem, Result } from "../model/problem";
 import { problem } from "../model/problem";
 import { isBlank, type CellValue } from "../model/values";
 import { resolveConfig, type ModelConfig, type Overrides } from "../model/config";
-import { getSettings } from "../shared/settings";
+import { getSettings } from "../runtime/settings";
 import { plain, Unsupported } from "./excel-values";
 
 /** What Excel passes for an argument: a matrix for `any[][]`, a value for `any`, null when omitted. */

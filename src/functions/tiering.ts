@@ -3,7 +3,7 @@ import { allocateGrade } from "../model/allocate";
 import { computeTier, type TierInput } from "../model/tier";
 import { parsePercent, parseRosh, parseTier, parseYesNo, parseMappaCategory, parseMappaLevel } from "../model/values";
 import { fail, problem } from "../model/problem";
-import { getSettings } from "../shared/settings";
+import { getSettings } from "../runtime/settings";
 import { num, readSetting, rowwise, setting, text, toExcel, yesNo } from "./runner";
 
 const fractionSwitch = setting("scores_as_fractions", parseYesNo);

@@ -2,7 +2,7 @@
 import { fail } from "../model/problem";
 import { isBlank, parseNumber, parseText, type CellValue } from "../model/values";
 import { caseTypeNames, checkVloTable, DEFAULT_VLO_WEIGHTS, readVloTable, vloWeight, type VloWeightTable } from "../model/vlo";
-import { getSettings } from "../shared/settings";
+import { getSettings } from "../runtime/settings";
 import { CellProblem, num, rowwise, text, toExcel } from "./runner";
 
 const count = (v: CellValue, name: string) => parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of 0 or more" });

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { AriaLiveAnnouncer, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
 import type { ValidateOptions, ValidationProgress, ValidationReport, WorkbookData } from "../model/validate/types";
-import type { AddinSettings } from "../shared/settings";
+import type { AddinSettings } from "../runtime/settings";
 import type { ExcelAdapter, ReportSheet } from "./excel-adapter";
 import { excelErrorMessage } from "./excel-adapter";
 import type { SettingsStore } from "./document-settings";
@@ -29,7 +29,7 @@ export interface PaneDeps {
   /** The report sheet's name and rows (reportTable + REPORT_SHEET_NAME in production). */
   readonly reportSheet: (report: ValidationReport) => ReportSheet;
   readonly store: SettingsStore;
-  /** The settings in force for the custom functions (src/shared/settings.ts). */
+  /** The settings in force for the custom functions (src/runtime/settings.ts). */
   readonly settings: { get(): AddinSettings; set(s: AddinSettings): void };
   /** Office.context.requirements.isSetSupported; without it every feature is offered. */
   readonly isSetSupported?: (name: string, version: string) => boolean;

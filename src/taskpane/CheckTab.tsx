@@ -8,7 +8,7 @@ import { useMemo } from "react";
 import { Field, ProgressBar } from "@fluentui/react-components";
 import { familyOf } from "../model/validate/families";
 import type { ValidationReport, WorkbookData } from "../model/validate/types";
-import type { AddinSettings } from "../shared/settings";
+import type { AddinSettings } from "../runtime/settings";
 import type { CellRef, ExcelAdapter, ReportSheet } from "./excel-adapter";
 import type { SettingsStore } from "./document-settings";
 import type { Notice, Pending } from "./Notices";

@@ -6,12 +6,12 @@
  * the workbook, shares them with the custom functions and recalculates.
  * The form's rules are whatif/form.ts; the units of each box whatif/units.ts.
  */
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, mergeClasses, Switch, useId } from "@fluentui/react-components";
 import { VARIANT_INFO, type FigureKey, type Variants } from "../model/config";
 import type { VloActivity } from "../model/vlo";
-import type { AddinSettings } from "../shared/settings";
+import type { AddinSettings } from "../runtime/settings";
 import type { Notice } from "./Notices";
 import { ApplyFooter } from "./whatif/ApplyFooter";
 import { FigureField, SourceHint } from "./whatif/FigureField";
@@ -61,6 +61,21 @@ function SectionHeader({ title, tally }: { title: string; tally: Tally | undefin
         </Badge>
       )}
     </span>
+  );
+}
+
+/** One collapsible section: a heading with its tally, and its fields. No collapse motion: a closed panel is gone at once (Fluent's motion keeps it, inert, while it closes). */
+function Section({ id, title, tally, children }: { id: string; title: string; tally: Tally | undefined; children: ReactNode }) {
+  const s = useWhatIfStyles();
+  return (
+    <AccordionItem value={id}>
+      <AccordionHeader as="h2" size="medium">
+        <SectionHeader title={title} tally={tally} />
+      </AccordionHeader>
+      <AccordionPanel collapseMotion={null}>
+        <div className={s.panel}>{children}</div>
+      </AccordionPanel>
+    </AccordionItem>
   );
 }
 
@@ -118,14 +133,8 @@ export function WhatIf({ settings, notices, onApply }: { settings: AddinSettings
         Try other figures and policy variants. Nothing changes until you apply: then they are saved in this workbook and the custom functions recalculate. Type
         percentages as percentages (60 for 60%).
       </p>
-      {/* No collapse motion: a closed panel is gone at once (Fluent's motion keeps it, inert, while it closes). */}
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])}>
-        <AccordionItem value={VARIANTS_SECTION.id}>
-          <AccordionHeader as="h2" size="medium">
-            <SectionHeader title={VARIANTS_SECTION.title} tally={t[VARIANTS_SECTION.id]} />
-          </AccordionHeader>
-          <AccordionPanel collapseMotion={null}>
-            <div className={s.panel}>
+        <Section id={VARIANTS_SECTION.id} title={VARIANTS_SECTION.title} tally={t[VARIANTS_SECTION.id]}>
               {VARIANT_KEYS.map((k) => (
                 <div key={k} className={mergeClasses(s.field, checked.variants[k].changed && s.changed)}>
                   <Switch
@@ -139,35 +148,19 @@ export function WhatIf({ settings, notices, onApply }: { settings: AddinSettings
                   </div>
                 </div>
               ))}
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
+        </Section>
 
         {FIGURE_SECTIONS.map((sec) => (
-          <AccordionItem key={sec.id} value={sec.id}>
-            <AccordionHeader as="h2" size="medium">
-              <SectionHeader title={sec.title} tally={t[sec.id]} />
-            </AccordionHeader>
-            <AccordionPanel collapseMotion={null}>
-              <div className={s.panel}>
-                {sec.keys.map((k) => (
-                  <FigureField key={k} k={k} text={form.figures[k]} check={checked.figures[k]} onChange={setFigure} onTidy={tidyFigure} />
-                ))}
-              </div>
-            </AccordionPanel>
-          </AccordionItem>
+          <Section key={sec.id} id={sec.id} title={sec.title} tally={t[sec.id]}>
+            {sec.keys.map((k) => (
+              <FigureField key={k} k={k} text={form.figures[k]} check={checked.figures[k]} onChange={setFigure} onTidy={tidyFigure} />
+            ))}
+          </Section>
         ))}
 
-        <AccordionItem value={VLO_SECTION.id}>
-          <AccordionHeader as="h2" size="medium">
-            <SectionHeader title={VLO_SECTION.title} tally={t[VLO_SECTION.id]} />
-          </AccordionHeader>
-          <AccordionPanel collapseMotion={null}>
-            <div className={s.panel}>
-              <VloWeights form={form.vlo} checked={checked} source={tableInForce(settings).source} onCaseType={setCaseType} onActivity={setActivity} />
-            </div>
-          </AccordionPanel>
-        </AccordionItem>
+        <Section id={VLO_SECTION.id} title={VLO_SECTION.title} tally={t[VLO_SECTION.id]}>
+          <VloWeights form={form.vlo} checked={checked} source={tableInForce(settings).source} onCaseType={setCaseType} onActivity={setActivity} />
+        </Section>
       </Accordion>
 
       <ApplyFooter

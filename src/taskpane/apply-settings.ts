@@ -4,8 +4,8 @@
  * a failed save leaves the functions on the figures the workbook still holds, and an Apply that
  * changes nothing neither saves nor recalculates.
  */
-import { jsonEqual } from "../shared/json-equal";
-import type { AddinSettings } from "../shared/settings";
+import { jsonEqual } from "../runtime/json-equal";
+import type { AddinSettings } from "../runtime/settings";
 import type { SettingsStore } from "./document-settings";
 
 export interface ApplyDeps {

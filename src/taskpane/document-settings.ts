@@ -1,15 +1,15 @@
 /**
  * The pane's settings kept in the workbook (Office.context.document.settings), so what-if options,
  * column mappings and remembered highlights travel with the workbook and nothing leaves it.
- * Reading them back (and checking them with the model's own checks) is src/shared/saved-settings.ts,
+ * Reading them back (and checking them with the model's own checks) is src/runtime/saved-settings.ts,
  * shared with the start-up code that puts them in force before the pane opens; this file writes them.
  */
-import type { AddinSettings } from "../shared/settings";
-import { HIGHLIGHTS_KEY, readSavedHighlights, readSavedSettings, SETTINGS_KEY } from "../shared/saved-settings";
+import type { AddinSettings } from "../runtime/settings";
+import { HIGHLIGHTS_KEY, readSavedHighlights, readSavedSettings, SETTINGS_KEY } from "../runtime/saved-settings";
 import type { SavedFill } from "./excel-adapter";
 
 // Kept here too, so the pane's imports (and its tests) need not know where they moved.
-export { checkSettings, HIGHLIGHTS_KEY, SETTINGS_KEY } from "../shared/saved-settings";
+export { checkSettings, HIGHLIGHTS_KEY, SETTINGS_KEY } from "../runtime/saved-settings";
 
 /** The part of Office.Settings the pane uses (so tests can pass a plain object). */
 export interface DocSettings {

@@ -1,10 +1,10 @@
 /**
  * Task pane entry. In the shared runtime this page also runs the custom functions; both read the
- * what-if settings from src/shared/settings.ts (put in force at start-up by src/shared/startup.ts).
+ * what-if settings from src/runtime/settings.ts (put in force at start-up by src/runtime/startup.ts).
  */
 import { createRoot } from "react-dom/client";
 import { REPORT_SHEET_NAME, validateWorkbookAsync } from "../model/validate";
-import { getSettings, setSettings } from "../shared/settings";
+import { getSettings, setSettings } from "../runtime/settings";
 import { App, type PaneDeps } from "./App";
 import { documentSettingsStore } from "./document-settings";
 import { createExcelAdapter } from "./excel-adapter";

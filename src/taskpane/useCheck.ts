@@ -7,7 +7,7 @@
  */
 import { useCallback, useRef, useState } from "react";
 import type { ValidateOptions, ValidationProgress, ValidationReport, WorkbookData } from "../model/validate/types";
-import type { AddinSettings } from "../shared/settings";
+import type { AddinSettings } from "../runtime/settings";
 import type { ExcelAdapter, SavedFill } from "./excel-adapter";
 import type { Notice } from "./Notices";
 import { countCells } from "./check/cells";

@@ -44,12 +44,12 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Build DIST with webpack when it is missing or older than src/ or the build's configuration (npm test builds before Jest). */
+/** Build DIST with webpack, as `npm run build` does (production: what users get, no development paths), when it is missing or older than src/ or the build's configuration (npm test builds before Jest). */
 export function ensureBuilt(): void {
   const page = join(DIST, "taskpane.js");
   const sources = Math.max(newest(join(ROOT, "src")), ...["webpack.config.js", "scripts/security-headers.js"].map((f) => statSync(join(ROOT, f)).mtimeMs));
   if (existsSync(join(DIST, "taskpane.html")) && existsSync(page) && statSync(page).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development", "--output-path", DIST], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", DIST], { cwd: ROOT, stdio: "inherit" });
 }
 
 /** Scripts the tests add to the page, served from its own origin as the policy requires. */

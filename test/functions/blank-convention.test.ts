@@ -8,7 +8,7 @@ import { BLANK, CONVENTIONS } from "../support/blanks";
 import { associatedFunctions, bundleFunctions, resetBundleSettings, setBundleSettings } from "../support/bundle";
 import { shown, StubError } from "../support/custom-functions-stub";
 import { errorCell, richErrorCell } from "../support/office-errors";
-import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS } from "../../src/runtime/settings";
 
 const col = (...v: unknown[]) => v.map((x) => [x]);
 const one = (v: unknown) => [[v]];

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { shown } from "../support/custom-functions-stub";
 import { bundleFunctions, resetBundleSettings, setBundleSettings } from "../support/bundle";
-import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS } from "../../src/runtime/settings";
 import { DEFAULT_VLO_WEIGHTS, type VloCaseTypeWeight } from "../../src/model/vlo";
 import { counted } from "../support/counted";
 

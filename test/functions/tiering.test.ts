@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { shown, StubError } from "../support/custom-functions-stub";
 import { bundleFunctions, resetBundleSettings, setBundleSettings, type BundleFunctions } from "../support/bundle";
 import { BLANK, CONVENTIONS, fillBlanks } from "../support/blanks";
-import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS } from "../../src/runtime/settings";
 
 // The built bundle's TIER and ALLOCATE_GRADE; BLANK is a blank cell, as each Excel passes it.
 afterEach(resetBundleSettings);

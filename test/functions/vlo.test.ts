@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { shown, thrown } from "../support/custom-functions-stub";
 import { bundleFunctions, resetBundleSettings, setBundleSettings, type BundleFunctions } from "../support/bundle";
 import { BLANK, CONVENTIONS } from "../support/blanks";
-import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS } from "../../src/runtime/settings";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
 
 // The built bundle's VLO_WEIGHT; BLANK is a blank cell, as each Excel passes it.

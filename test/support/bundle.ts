@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createContext, runInContext } from "node:vm";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 import { ErrorCode, StubError } from "./custom-functions-stub";
 import { fillBlanks, hasBlank, type BlankValue } from "./blanks";
 
@@ -37,7 +37,7 @@ export type FunctionId =
 
 export type BundleFunctions = Readonly<Record<FunctionId, CustomFn>>;
 
-/** The bundle's settings store: src/shared/settings.ts keeps it on globalThis under this key. */
+/** The bundle's settings store: src/runtime/settings.ts keeps it on globalThis under this key. */
 const SETTINGS_KEY = Symbol.for("nps-operating-model.settings");
 interface SettingsStore {
   current: AddinSettings;

@@ -8,7 +8,7 @@
 import { describe, expect, it, jest } from "@jest/globals";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { ReportSheet } from "../../src/taskpane/excel-adapter";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 import { FIGURES } from "../../src/model/config";
 import { BOOK, setup, validated, watchPane } from "./pane-fixture";
 

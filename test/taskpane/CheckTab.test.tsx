@@ -8,7 +8,7 @@
 import { describe, expect, it, jest } from "@jest/globals";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { ValidationReport } from "../../src/model/validate/types";
-import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS } from "../../src/runtime/settings";
 import { BOOK, describedBy, fakeAdapter, familyButton, REPORT, setup, validated, watchPane } from "./pane-fixture";
 
 watchPane();

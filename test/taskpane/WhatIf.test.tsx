@@ -14,7 +14,7 @@ import { FIGURE_SECTIONS } from "../../src/taskpane/whatif/sections";
 import { expectation, figureText, readFigure, shiftDecimal, unitOf } from "../../src/taskpane/whatif/units";
 import { FIGURE_KEYS, FIGURES } from "../../src/model/config";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 import { watchPane } from "./pane-fixture";
 
 watchPane();

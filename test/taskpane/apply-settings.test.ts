@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { applySettings, isSavedButNotRecalculated, SavedButNotRecalculatedError, type ApplyDeps } from "../../src/taskpane/apply-settings";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 import { DEFAULT_VARIANTS } from "../../src/model/config";
 
 const before: AddinSettings = { variants: DEFAULT_VARIANTS, overrides: { omAdminRatio: 5 }, columnMaps: { Caseload: { Mystery: "om", Other: "tier" } } };

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { checkSettings, documentSettingsStore, HIGHLIGHTS_KEY, SETTINGS_KEY, type DocSettings } from "../../src/taskpane/document-settings";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
 
 function fakeDoc(initial: Record<string, unknown> = {}, fail = false) {

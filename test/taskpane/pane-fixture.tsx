@@ -9,7 +9,7 @@ import { App, type PaneDeps } from "../../src/taskpane/App";
 import type { ExcelAdapter, ReportSheet } from "../../src/taskpane/excel-adapter";
 import type { SettingsStore } from "../../src/taskpane/document-settings";
 import type { ValidationReport, WorkbookData } from "../../src/model/validate/types";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/shared/settings";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 
 export function watchPane(): void {
   let reactErrors: unknown[][] = [];

@@ -87,7 +87,7 @@ function stripComments(text: string): string {
 }
 
 /** The code that talks to Office: the pane, the functions and what they share; not the table itself. */
-const CODE = ["src/taskpane", "src/functions", "src/shared"]
+const CODE = ["src/taskpane", "src/functions", "src/runtime"]
   .flatMap((d) => filesUnder(join(ROOT, d)))
   .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(join("taskpane", "requirements.ts")))
   .map((f) => ({ file: relative(ROOT, f), text: stripComments(readFileSync(f, "utf8")) }));

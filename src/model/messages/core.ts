@@ -11,9 +11,9 @@ export function show(v: unknown): string {
   return String(v);
 }
 
-/** "1 case", "2 cases": a count with its noun in the right number. */
+/** "1 case", "2 cases", "20,000 findings": a count with its noun in the right number. */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 export type Arg = { arg: string };

@@ -154,10 +154,13 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
     append(findings, own);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of own) counts[f.severity]++;
-    const s = rule.summarise ? yield* run(rule.summarise(ctx, own), label, rows, 0.5, 1) : undefined;
+    // A column the rule cannot do without is missing: its findings (if any) say so; no figures to work out.
+    const missingColumn = missingColumnWhy(rule, ctx);
+    const s = rule.summarise && missingColumn === undefined ? yield* run(rule.summarise(ctx, own), label, rows, 0.5, 1) : undefined;
     done += rows + 1;
-    if (s?.notChecked !== undefined) {
-      summaries.push(notCheckedSummary(rule, config, s.notChecked));
+    const notChecked = missingColumn ?? s?.notChecked;
+    if (notChecked !== undefined) {
+      summaries.push(notCheckedSummary(rule, config, notChecked));
       continue;
     }
     summaries.push({
@@ -188,6 +191,17 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
 
 function notCheckedSummary(rule: Rule, config: ModelConfig, why: string): RuleSummary {
   return { rule: rule.id, family: familyOf(rule.id), label: labelOf(rule, config), status: "not checked", why, source: rule.source, counts: { error: 0, warning: 0, info: 0 } };
+}
+
+/** "the Staff sheet has no Line manager column", for the first column the rule declares and the sheet lacks. */
+function missingColumnWhy(rule: Rule, ctx: RuleContext): string | undefined {
+  for (const [kind, field] of rule.columns ?? []) {
+    const table = ctx.table(kind);
+    if (table === undefined || table.has(field)) continue;
+    const header = LAYOUT.find((d) => d.kind === kind)!.fields.find((f) => f.id === field)!.header;
+    return `the ${table.sheet} sheet has no ${header} column`;
+  }
+  return undefined;
 }
 
 /** "the workbook has no Court reports sheet", "… no Staff or Teams sheet". */

@@ -2,6 +2,7 @@
  * Rule families: the summary's top level, one line each in the pane and the command line, expanding
  * to their rules. A rule belongs to the family its id starts with ("caseload.tier" is Caseload).
  */
+import { count } from "../messages/core";
 import type { RuleSummary, Severity, Status } from "./types";
 
 /** In the order the summary lists them. */
@@ -77,4 +78,14 @@ export function statusWord(status: Status): string {
     case "not checked":
       return "Not checked";
   }
+}
+
+const COUNT_WORD: Readonly<Record<Severity, string>> = { error: "error", warning: "warning", info: "note" };
+
+/** "1 error, 2 warnings, 1 note" (information findings are notes); a severity with none is left out; "" when there are none. */
+export function countsInWords(counts: Readonly<Record<Severity, number>>): string {
+  return (["error", "warning", "info"] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => count(counts[s], COUNT_WORD[s]))
+    .join(", ");
 }

@@ -9,7 +9,7 @@ import { complete } from "./steps";
 import type { ValidateOptions, ValidationProgress, ValidationReport, WorkbookData } from "./types";
 
 export { RULES } from "./rules";
-export { FAMILIES, familyOf, familySummaries, statusWord, type FamilySummary } from "./families";
+export { countsInWords, FAMILIES, familyOf, familySummaries, statusWord, type FamilySummary } from "./families";
 export type * from "./types";
 export { FIRST_RULES, labelOf, validateSteps } from "./engine";
 

@@ -192,6 +192,11 @@ export interface Rule {
   readonly source: string;
   /** A rule that describes rather than judges: its summary says "for information", never pass. */
   readonly information?: boolean;
+  /**
+   * Columns the rule cannot do without, as [sheet kind, field id]: when one is absent the rule's
+   * summary is "not checked", saying which column (its own findings may say so too).
+   */
+  readonly columns?: readonly (readonly [SheetKind, string])[];
   /** The tables the rule needs; it is reported "not checked" when one is missing. */
   readonly needs: readonly SheetKind[];
   /** The rule's findings; a rule that goes down a long sheet gives them as Steps (a generator function), so it can pause. */

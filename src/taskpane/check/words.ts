@@ -3,12 +3,11 @@
  * and rules by their titles, never by their ids.
  */
 import type { Finding, RuleSummary, Severity } from "../../model/validate/types";
-import { FAMILIES } from "../../model/validate/families";
+import { count as plural } from "../../model/messages/core";
+import { countsInWords, FAMILIES } from "../../model/validate/families";
 
-/** "1 error", "2 warnings", "20,000 findings". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}
+export { count as plural } from "../../model/messages/core";
+export { countsInWords } from "../../model/validate/families";
 
 /** "a, b and c". */
 export function andList(items: readonly string[]): string {
@@ -19,16 +18,6 @@ export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Severities as the findings list heads them and the severity filter offers them. */
 export const SEVERITY_HEADING: Readonly<Record<Severity, string>> = { error: "Errors", warning: "Warnings", info: "Information" };
-
-const COUNT_WORD: Readonly<Record<Severity, string>> = { error: "error", warning: "warning", info: "note" };
-
-/** "1 error, 2 warnings, 1 note"; a severity with none is left out; "" when there are none at all. */
-export function countsInWords(counts: Readonly<Record<Severity, number>>): string {
-  return (["error", "warning", "info"] as const)
-    .filter((s) => counts[s] > 0)
-    .map((s) => plural(counts[s], COUNT_WORD[s]))
-    .join(", ");
-}
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts = { error: 0, warning: 0, info: 0 };

@@ -10,8 +10,8 @@ import { checkOverride, DEFAULT_VARIANTS, FIGURE_KEYS, FIGURES, type FigureKey, 
 import { numberText } from "../../model/values";
 import { checkVloTable, DEFAULT_VLO_WEIGHTS, VLO_ACTIVITIES, type VloActivity, type VloCaseTypeWeight, type VloWeightTable } from "../../model/vlo";
 import type { Problem } from "../../model/problem";
-import { jsonEqual } from "../../shared/json-equal";
-import { DEFAULT_SETTINGS, type AddinSettings } from "../../shared/settings";
+import { jsonEqual } from "../../runtime/json-equal";
+import { DEFAULT_SETTINGS, type AddinSettings } from "../../runtime/settings";
 import { figureText, readFigure } from "./units";
 
 export interface WhatIfForm {

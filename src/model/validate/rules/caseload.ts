@@ -369,13 +369,13 @@ export const caseloadNapoDvRule: Rule = {
   label: "What if domestic violence counted in tiering (Napo)",
   source: "Napo's feedback on the Operating Model, ch.3; NPS Operating Model v1.0, ch.3 Diagram 1",
   information: true,
+  columns: [[SHEET, "domesticViolence"]],
   needs: [SHEET],
   check() {
     return [];
   },
   *summarise(ctx) {
     const table = ctx.table(SHEET)!;
-    if (!table.has("domesticViolence")) return { notChecked: `the ${table.sheet} sheet has no Domestic violence column` };
     const tiers = yield* scaled(modelTiers(ctx), 0, 0.5);
     let moved = 0;
     let tiered = 0;

@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { paromCountersign, paromCountersignBefore, parseParomAssessment, type ParomAssessment } from "../../staffing";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
-import { at, missingColumn, ukDate, personKey } from "./people";
+import { at, noColumn, ukDate, personKey } from "./people";
 
 const SHEET = "paroms" as const;
 const SOURCE = "NPS Operating Model v1.0, ch.4";
@@ -60,13 +60,14 @@ export const paromCountersignRule: Rule = {
   id: "parom.countersign",
   label: (c) => `PAROMs countersigned until ${c.paromGoodRun} successive reports are Good`,
   source: SOURCE,
+  columns: [[SHEET, "countersigned"]],
   needs: [SHEET],
   check(ctx) {
     const table = ctx.table(SHEET)!;
     const { byOm, findings } = readReports(table, this.id);
     const out = [...findings];
     if (!table.has("countersigned")) {
-      out.push({ rule: this.id, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column: "SPO countersigned", what: "countersignature" }).message, source: this.source });
+      out.push(noColumn(table, this.id, "SPO countersigned", "countersignature", this.source));
       return out;
     }
     for (const list of byOm.values()) {
@@ -85,10 +86,6 @@ export const paromCountersignRule: Rule = {
       });
     }
     return out;
-  },
-  summarise(ctx) {
-    const why = missingColumn(ctx.table(SHEET)!, "countersigned", "SPO countersigned");
-    return why === undefined ? undefined : { notChecked: why };
   },
 };
 

@@ -155,11 +155,6 @@ export function nonNegative(table: Table, row: TableRow, field: string, rule: st
 }
 
 /** Information that a rule could not check: the sheet has no column for what it needs. */
-/** Why a rule could not be checked when its table lacks a column ("the Staff sheet has no Line manager column"), or undefined. */
-export function missingColumn(table: Table, field: string, header: string): string | undefined {
-  return table.has(field) ? undefined : `the ${table.sheet} sheet has no ${header} column`;
-}
-
 export function noColumn(table: Table, rule: string, column: string, what: string, source: string): Finding {
   return { rule, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column, what }).message, source };
 }

@@ -10,7 +10,7 @@ import { adminGap, parseTeamType, spoNeeded, type TeamType } from "../../staffin
 import { fte } from "../../messages/staffing-rules";
 import type { Finding, Rule, RuleContext, Table, TableRow } from "../types";
 import { clusterSupportRule, complexClustersRule } from "./clusters";
-import { at, groupBy, keyOf, missingColumn, noColumn, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
+import { at, groupBy, keyOf, noColumn, personKey, ROLES, staffList, sum, type Role, type StaffMember } from "./people";
 
 const ADMIN_SOURCE = "Employer's reply on the E3 Phase 2 Blueprint, ch.4";
 
@@ -156,6 +156,7 @@ export const spoSpanRule: Rule = {
   id: "staffing.spoSpan",
   label: (c) => `Staff per SPO (1:${c.spoSpan})`,
   source: "Employer's reply on the E3 Phase 2 Blueprint, ch.3",
+  columns: [["staff", "lineManager"]],
   needs: ["staff"],
   check(ctx) {
     const table = ctx.table("staff")!;
@@ -178,8 +179,6 @@ export const spoSpanRule: Rule = {
     return out;
   },
   summarise(ctx, findings) {
-    const why = missingColumn(ctx.table("staff")!, "lineManager", "Line manager");
-    if (why !== undefined) return { notChecked: why };
     const n = staffList(ctx.table("staff")!).filter((s) => s.role === "SPO").length;
     if (n === 0) return { notChecked: `the ${ctx.table("staff")!.sheet} sheet lists no SPO` };
     return { figure: `${findings.filter((f) => f.figure !== undefined).length} of ${n} SPOs above 1:${ctx.config.spoSpan}`, target: `1:${ctx.config.spoSpan}` };
@@ -207,6 +206,7 @@ export const lineManagementRule: Rule = {
   id: "structure.lineManagement",
   label: "Line management: SPOs manage POs and PSOs, SAOs manage CAs, the BM manages SAOs",
   source: "NPS Operating Model v1.0, ch.1, ch.6, ch.8",
+  columns: [["staff", "lineManager"]],
   needs: ["staff"],
   check(ctx) {
     const table = ctx.table("staff")!;
@@ -232,10 +232,6 @@ export const lineManagementRule: Rule = {
         );
     }
     return out;
-  },
-  summarise(ctx) {
-    const why = missingColumn(ctx.table("staff")!, "lineManager", "Line manager");
-    return why === undefined ? undefined : { notChecked: why };
   },
 };
 

@@ -6,7 +6,7 @@
 import { problem } from "../../problem";
 import { yosFte } from "../../staffing";
 import type { Finding, Rule, RuleContext, TableRow } from "../types";
-import { at, groupBy, ukDate, keyOf, missingColumn, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
+import { at, groupBy, noColumn, ukDate, keyOf, personKey, staffList, sum, addMonths, workbookAsOf } from "./people";
 import { clustersOf } from "./clusters";
 
 const SOURCE = "NPS Operating Model v1.0, ch.7";
@@ -115,11 +115,12 @@ export const yosLinkSpoRule: Rule = {
   id: "yos.linkSpo",
   label: "A YOS link SPO in each LDU cluster",
   source: SOURCE,
+  columns: [["staff", "yosLinkSpo"]],
   needs: ["staff"],
   check(ctx) {
     const table = ctx.table("staff")!;
     if (!table.has("yosLinkSpo"))
-      return [{ rule: this.id, severity: "info", sheet: table.sheet, message: problem("staffingRule.noColumn", { sheet: table.sheet, column: "YOS link SPO", what: "the YOS link SPO of each cluster" }).message, source: this.source }];
+      return [noColumn(table, this.id, "YOS link SPO", "the YOS link SPO of each cluster", this.source)];
     const staff = staffList(table);
     const links = staff.filter((s) => s.row.get("yosLinkSpo") === true);
     const out: Finding[] = [];
@@ -130,10 +131,6 @@ export const yosLinkSpoRule: Rule = {
       if (!linked.has(c.key))
         out.push(at(c.table, c.row, "cluster", this.id, "warning", problem("yos.noLinkSpo", { cluster: c.name }).message, this.source));
     return out;
-  },
-  summarise(ctx) {
-    const why = missingColumn(ctx.table("staff")!, "yosLinkSpo", "YOS link SPO");
-    return why === undefined ? undefined : { notChecked: why };
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_VARIANTS } from "../../src/model/config";
-import { checkSettings, parseSaved } from "../../src/shared/saved-settings";
+import { checkSettings, parseSaved } from "../../src/runtime/saved-settings";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
 import { PROTOTYPE_SPELLINGS } from "../support/prototype-names";
 

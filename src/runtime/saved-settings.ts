@@ -1,6 +1,6 @@
 /**
  * Reading the add-in's settings back from the workbook (Office.context.document.settings): the one
- * implementation, used both at start-up (src/shared/startup.ts, in the functions bundle) and by the
+ * implementation, used both at start-up (src/runtime/startup.ts, in the functions bundle) and by the
  * pane's store (src/taskpane/document-settings.ts, which also writes them). Settings read back are
  * checked with the model's own checks; anything wrong is dropped and said, never applied.
  */

@@ -6,7 +6,7 @@
  * while it is evaluated, and Excel may call a function from then on: that is before Office.onReady
  * (Office.js still has its handshake with Excel to do), and in the shared runtime the page is often
  * started by exactly such a calculation. Until the saved settings are read, the functions use the
- * in-memory defaults (src/shared/settings.ts), so any cell computed that early holds the model's
+ * in-memory defaults (src/runtime/settings.ts), so any cell computed that early holds the model's
  * default figures; and Excel does not compute a custom function again unless its inputs change, so
  * it would keep them. Every function reads the settings when it is called (getSettings, at the
  * call) and returns synchronously, so any evaluation that begins after setSettings uses the saved

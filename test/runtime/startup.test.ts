@@ -10,9 +10,9 @@ import {
   resetStartupForTests,
   settingsReady,
   type StartupDeps,
-} from "../../src/shared/startup";
-import { HIGHLIGHTS_KEY, SETTINGS_KEY } from "../../src/shared/saved-settings";
-import { DEFAULT_SETTINGS, getSettings, setSettings, type AddinSettings } from "../../src/shared/settings";
+} from "../../src/runtime/startup";
+import { HIGHLIGHTS_KEY, SETTINGS_KEY } from "../../src/runtime/saved-settings";
+import { DEFAULT_SETTINGS, getSettings, setSettings, type AddinSettings } from "../../src/runtime/settings";
 import { DEFAULT_VARIANTS } from "../../src/model/config";
 
 const mine: AddinSettings = {
@@ -145,9 +145,9 @@ describe("settingsReady and loadedSettings", () => {
 
   it("are shared through globalThis, as the functions and pane bundles each have their own copy of the module", async () => {
     const r = loadSavedSettings(fakes({ [SETTINGS_KEY]: JSON.stringify(mine) }).deps);
-    let copy: typeof import("../../src/shared/startup") | undefined;
+    let copy: typeof import("../../src/runtime/startup") | undefined;
     jest.isolateModules(() => {
-      copy = jest.requireActual<typeof import("../../src/shared/startup")>("../../src/shared/startup");
+      copy = jest.requireActual<typeof import("../../src/runtime/startup")>("../../src/runtime/startup");
     });
     expect(copy!.loadedSettings()).toBe(r);
     expect(await copy!.settingsReady()).toBe(r);

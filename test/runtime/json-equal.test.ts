@@ -1,6 +1,6 @@
 /** jsonEqual: equality of plain JSON values as JSON sees them, key order aside. */
 import { describe, expect, it } from "@jest/globals";
-import { jsonEqual } from "../../src/shared/json-equal";
+import { jsonEqual } from "../../src/runtime/json-equal";
 
 describe("jsonEqual", () => {
   it("compares objects key by key in any order, arrays in order", () => {
