@@ -31,6 +31,48 @@ function figure<T>(value: T, label: string, source: string, range: { min?: numbe
   return { value, label, source, ...range };
 }
 
+/** Where the workload figures come from, as a reader names it. */
+export const WMT_SOURCE = "HMPPS Workload Management Tool (WMT)";
+/** The points table: WMT's seed data of 2017, the only public seven-tier table, so a default to replace. */
+export const WMT_POINTS_SOURCE = "HMPPS Workload Management Tool (WMT), points of 2017 (seven tiers): a default to replace with the division's own";
+
+/** Tiers as the points table lists them, from the heaviest. */
+export const POINTS_TIERS = ["A", "B1", "B2", "C1", "C2", "D1", "D2"] as const;
+type PointsTier = (typeof POINTS_TIERS)[number];
+/** WMT's case types, as the points table's columns. */
+export const WORKLOAD_CASE_TYPES = ["community", "licence", "custody"] as const;
+export type WorkloadCaseType = (typeof WORKLOAD_CASE_TYPES)[number];
+/** The report kinds WMT gives points to. */
+export const WORKLOAD_REPORTS = ["SDR", "FDR", "PAROM"] as const;
+export type WorkloadReport = (typeof WORKLOAD_REPORTS)[number];
+
+const DEFAULT_POINTS: Readonly<Record<WorkloadCaseType, Readonly<Record<PointsTier, number>>>> = {
+  community: { A: 150, B1: 106, B2: 93, C1: 57, C2: 45, D1: 36, D2: 24 },
+  licence: { A: 150, B1: 100, B2: 90, C1: 50, C2: 40, D1: 30, D2: 20 },
+  custody: { A: 150, B1: 100, B2: 90, C1: 50, C2: 40, D1: 30, D2: 20 },
+};
+const DEFAULT_REPORT_POINTS: Readonly<Record<WorkloadReport, number>> = { SDR: 132, FDR: 41, PAROM: 123 };
+const CASE_TYPE_KEY = { community: "Community", licence: "Licence", custody: "Custody" } as const;
+
+/** The figure key of a case type's points at a tier: pointsCommunityB1. */
+export function pointsKey(type: WorkloadCaseType, tier: PointsTier): `points${(typeof CASE_TYPE_KEY)[WorkloadCaseType]}${PointsTier}` {
+  return `points${CASE_TYPE_KEY[type]}${tier}`;
+}
+/** The figure key of a report's points: pointsSdr. */
+export function reportPointsKey(report: WorkloadReport): "pointsSdr" | "pointsFdr" | "pointsParom" {
+  return report === "SDR" ? "pointsSdr" : report === "FDR" ? "pointsFdr" : "pointsParom";
+}
+
+function pointsFigures() {
+  const out: Record<string, FigureDef<number>> = {};
+  for (const type of WORKLOAD_CASE_TYPES)
+    for (const tier of POINTS_TIERS)
+      out[pointsKey(type, tier)] = figure(DEFAULT_POINTS[type][tier], `Points per ${type} case, tier ${tier} (${DEFAULT_POINTS[type][tier]})`, WMT_POINTS_SOURCE, { min: 0, max: 10_000 });
+  const names: Record<WorkloadReport, string> = { SDR: "Points per SDR in the last 30 days", FDR: "Points per FDR in the last 30 days", PAROM: "Points per PAROM in the last 30 days" };
+  for (const r of WORKLOAD_REPORTS) out[reportPointsKey(r)] = figure(DEFAULT_REPORT_POINTS[r], `${names[r]} (${DEFAULT_REPORT_POINTS[r]})`, WMT_POINTS_SOURCE, { min: 0, max: 10_000 });
+  return out as Record<ReturnType<typeof pointsKey> | ReturnType<typeof reportPointsKey>, FigureDef<number>>;
+}
+
 export const FIGURES = {
   omAdminRatio: figure(4, "OMs per case administrator in OM teams (1:4, on FTE)", "Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration", { min: 0.1, max: 100 }),
   courtAdminRatio: figure(3, "Court staff per case administrator in court teams (1:3, on FTE)", "Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration", { min: 0.1, max: 100 }),
@@ -61,6 +103,11 @@ export const FIGURES = {
   upwCompleteMonths: figure(12, "Unpaid work completed within this many months", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 120, integer: true }),
   upwMaxTravelMinutes: figure(90, "Most travel to an unpaid work placement, minutes each way", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 1, max: 600 }),
   upwEducationShare: figure(0.2, "Most of an unpaid work order spent on education or training (20%)", "NPS FAQ on the future of probation, June 2020, unpaid work", { min: 0, max: 1, percent: true }),
+  // Workload and capacity: the HMPPS Workload Management Tool (WMT), beyond the operating model.
+  wmtNominalTarget: figure(2176, "Nominal target: available points of a PO or PSO on the default hours (2,176)", WMT_SOURCE, { min: 1, max: 100_000, integer: true }),
+  wmtDefaultHours: figure(37, "Default contracted hours a week, on which the nominal target is set (37)", WMT_SOURCE, { min: 1, max: 100 }),
+  capacityThreshold: figure(1, "Capacity over which an OM is flagged (100%)", "Add-in default: the Workload Management Tool shows capacity as a percentage and sets no limit; the division sets its own", { min: 0.01, max: 5, percent: true }),
+  ...pointsFigures(),
 } as const;
 
 export type FigureKey = keyof typeof FIGURES;

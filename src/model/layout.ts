@@ -82,6 +82,9 @@ export const LAYOUT: readonly SheetDef[] = [
       f("secondmentStart", "Secondment start", "date", false, "Date the YOS secondment began.", ["YOS secondment start"]),
       f("yosLinkSpo", "YOS link SPO", "yesno", false, "Yes for the SPO who keeps contact with staff seconded to the YOS, one in each LDU cluster (NPS Operating Model v1.0, ch.7-8).", ["Link SPO", "YOS link"]),
       f("gender", "Gender", "text", false, "Needed only for operational staff in APs for women (NPS Operating Model v1.0, ch.6).", ["Sex"]),
+      f("contractedHours", "Contracted hours", "number", false, "Contracted hours a week (37 full time), for workload capacity (HMPPS Workload Management Tool).", ["Weekly hours", "Hours per week", "Contracted hours per week", "Hours a week"]),
+      f("reductionHours", "Reduction hours", "number", false, "Hours a week taken off contracted hours for workload (sickness, union duties, training); blank is none.", ["Reductions", "Reduction", "Hours reduced", "Workload reduction hours"]),
+      f("reductionReason", "Reduction reason", "text", false, "Why: Long-term sickness, Trade union facility time, Newly qualified officer, PSO learning and development, or any other reason with its hours.", ["Reason for reduction", "Reduction type"]),
     ],
   },
   {
@@ -126,6 +129,7 @@ export const LAYOUT: readonly SheetDef[] = [
       f("reportType", "Report type", "text", true, "Oral, FDR or SDR.", ["Type", "Report format"]),
       f("authorGrade", "Author grade", "grade", true, "PO or PSO.", ["Author", "Written by", "Grade"]),
       f("team", "Team", "text", false, "The court team.", ["Court team", "Court"]),
+      f("author", "Author name", "text", false, "Name or staff ID of the author, as in the Staff sheet, to count the report in their workload.", ["Report author", "Author's name", "Author staff ID"]),
     ],
   },
   {

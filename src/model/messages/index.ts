@@ -7,6 +7,7 @@ import { REPORT_MESSAGES } from "./reports";
 import { STAFFING_MESSAGES } from "./staffing";
 import { STAFFING_RULE_MESSAGES } from "./staffing-rules";
 import { VALIDATE_MESSAGES } from "./validate";
+import { WORKLOAD_MESSAGES } from "./workload";
 
 export { show } from "./core";
 
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...STAFFING_MESSAGES,
   ...STAFFING_RULE_MESSAGES,
   ...VALIDATE_MESSAGES,
+  ...WORKLOAD_MESSAGES,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -10,6 +10,7 @@ import { REPORT_SHEET_NAME } from "./report-table";
 import { recogniseSheet, type Recognition } from "./recognise";
 import { familyOf } from "./families";
 import { RULES } from "./rules";
+import { workloadPicture } from "./rules/workload";
 import { isSteps } from "./steps";
 import { readTable } from "./tables";
 import type {
@@ -185,8 +186,11 @@ export function* validateSteps(book: WorkbookData, options: ValidateOptions = {}
     });
   }
 
+  // The capacity picture: the numbers the Workload rules worked out, counted once (and only with contracted hours).
+  const withHours = tables.has("caseload") && tables.get("staff")?.has("contractedHours") === true;
+  const workload = withHours ? workloadPicture(ctx) : undefined;
   yield { done, total, label: `Sorting ${count(findings.length)} findings` };
-  return { findings: sortFindings(findings, book), summaries, overrides: resolved.overrides, layout: layoutReport(sheets.map((s) => s.rec)) };
+  return { findings: sortFindings(findings, book), summaries, overrides: resolved.overrides, layout: layoutReport(sheets.map((s) => s.rec)), ...(workload ? { workload } : {}) };
 }
 
 function notCheckedSummary(rule: Rule, config: ModelConfig, why: string): RuleSummary {

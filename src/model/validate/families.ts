@@ -15,6 +15,7 @@ export const FAMILIES: readonly { readonly prefix: string; readonly label: strin
   { prefix: "ap", label: "Approved Premises" },
   { prefix: "parom", label: "PAROM countersignature" },
   { prefix: "upw", label: "Unpaid work" },
+  { prefix: "workload", label: "Workload and capacity" },
 ];
 
 const BY_PREFIX: ReadonlyMap<string, string> = new Map(FAMILIES.map((f) => [f.prefix, f.label]));

@@ -92,12 +92,35 @@ export interface ValidationProgress {
   readonly label: string;
 }
 
+/** The capacity picture of one team, for the summary and the pane. */
+export interface TeamCapacity {
+  readonly team: string;
+  /** OMs with measured capacity, highest capacity first (ties by name). */
+  readonly oms: readonly { readonly name: string; readonly grade?: "PO" | "PSO"; readonly points: number; readonly available: number; readonly capacity: number }[];
+  readonly lowest: number;
+  readonly median: number;
+  readonly highest: number;
+}
+
+/** Workload and capacity per team (HMPPS Workload Management Tool), when the Staff sheet has contracted hours. */
+export interface WorkloadPicture {
+  readonly threshold: number;
+  /** The workbook's latest date, from which reports and PAROMs are counted back 30 days. */
+  readonly asOf?: string;
+  readonly teams: readonly TeamCapacity[];
+  /** OMs whose capacity is measured, and of them how many are over the threshold. */
+  readonly measured: number;
+  readonly over: number;
+}
+
 export interface ValidationReport {
   readonly findings: readonly Finding[];
   readonly summaries: readonly RuleSummary[];
   /** Every figure that differs from the model's, so outputs can show the what-if. */
   readonly overrides: readonly Override[];
   readonly layout: LayoutReport;
+  /** Capacity per team, when the Staff sheet has contracted hours: the same numbers the Workload rules give. */
+  readonly workload?: WorkloadPicture;
 }
 
 /** What the engine recognised, so the pane can offer a column mapping where it could not tell. */
