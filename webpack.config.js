@@ -11,6 +11,7 @@ const FUNCTION_FILES = [
   "./src/functions/reports.ts",
   "./src/functions/vlo.ts",
   "./src/functions/staffing.ts",
+  "./src/functions/workload.ts",
 ];
 
 module.exports = (env, argv) => {

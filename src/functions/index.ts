@@ -7,6 +7,7 @@ import "./tiering";
 import "./reports";
 import "./vlo";
 import "./staffing";
+import "./workload";
 import { loadSavedSettingsWhenOfficeReady } from "../runtime/startup";
 
 // The workbook's saved what-if settings, put in force (and the workbook recalculated once if they

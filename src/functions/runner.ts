@@ -17,8 +17,8 @@
  */
 import type { Problem, Result } from "../model/problem";
 import { problem } from "../model/problem";
-import { isBlank, type CellValue } from "../model/values";
-import { resolveConfig, type ModelConfig, type Overrides } from "../model/config";
+import { isBlank, isErrorText, type CellValue } from "../model/values";
+import { checkOverride, resolveConfig, type FigureKey, type ModelConfig, type Overrides } from "../model/config";
 import { getSettings } from "../runtime/settings";
 import { plain, Unsupported } from "./excel-values";
 
@@ -301,4 +301,17 @@ export function configInForce(call: Overrides = {}): ModelConfig {
   const { config, problems } = resolveConfig({ ...getSettings().overrides, ...call });
   if (problems.length > 0) throw new CellProblem(problems[0]!);
   return config.config;
+}
+
+/**
+ * An argument overriding a model figure for one call, within the figure's allowed range; a
+ * percentage figure may be typed as Excel users write it ("110%" or 1.1).
+ */
+export function figureArg(key: FigureKey): (v: CellValue, name: string) => Result<number | undefined> {
+  return (v, name) => {
+    if (isBlank(v)) return { ok: true, value: undefined };
+    if (isErrorText(v)) return { ok: false, problem: problem("value.errorCell", { arg: name, got: v }) };
+    if (typeof v !== "number" && typeof v !== "string") return { ok: false, problem: problem("config.value", { arg: name, got: v, expected: "a number" }) };
+    return checkOverride(key, v, name) as Result<number>;
+  };
 }

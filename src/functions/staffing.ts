@@ -1,5 +1,5 @@
 /* Custom functions for staffing what-ifs (Employer's reply on the E3 Phase 2 Blueprint, ch.3-4; NPS Operating Model v1.0, ch.4, ch.7, ch.8). JSDoc here is the help Excel shows. */
-import { FIGURES, ROUNDINGS, type FigureKey } from "../model/config";
+import { ROUNDINGS } from "../model/config";
 import { fail, ok, problem, type Result } from "../model/problem";
 import {
   adminNeeded,
@@ -13,7 +13,7 @@ import {
   type ParomAssessment,
 } from "../model/staffing";
 import { parseChoice, parseNumber, parseText, parseYesNo, type CellValue } from "../model/values";
-import { CellProblem, configInForce, firstRowProblem, num, readSetting, rowwise, setting, text, toExcel, type Cells, type Out } from "./runner";
+import { CellProblem, configInForce, figureArg, firstRowProblem, num, readSetting, rowwise, setting, text, toExcel, type Cells, type Out } from "./runner";
 
 /**
  * Case administrator FTE a team needs: staff FTE ÷ 4 in an OM team, ÷ 3 in a court team (Employer's reply on the E3 Phase 2 Blueprint, ch.4 Administration). On FTE, so part-time staff count by their FTE: 11 OM FTE needs 2.75 CA FTE. Unrounded; ratios follow the task pane's what-if figures. One answer per row.
@@ -139,7 +139,7 @@ export function complex_clusters(
  */
 export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
   return toExcel(() => {
-    const perPo = readSetting(setting("cases_per_po", figure("yosCasesPerPo")), cases_per_po);
+    const perPo = readSetting(setting("cases_per_po", figureArg("yosCasesPerPo")), cases_per_po);
     const config = configInForce(perPo !== undefined ? { yosCasesPerPo: perPo } : {});
     return rowwise([num("yos_caseload", cases)] as const, [yos_caseload], ([n]) =>
       n === undefined ? fail("value.required", { arg: "yos_caseload", expected: "the YOS caseload, 0 or more" }) : ok(yosFte(n, config).fte),
@@ -157,7 +157,7 @@ export function yos_fte(yos_caseload: any[][], cases_per_po?: any): any[][] {
  */
 export function parom_countersign(assessments: any[][], good_run?: any): any[][] {
   return toExcel(() => {
-    const run = readSetting(setting("good_run", figure("paromGoodRun")), good_run);
+    const run = readSetting(setting("good_run", figureArg("paromGoodRun")), good_run);
     const config = configInForce(run !== undefined ? { paromGoodRun: run } : {});
     const list: ParomAssessment[] = [];
     const cells = rowwise([text("assessments", parseParomAssessment)] as const, [assessments], ([a]) => {
@@ -186,13 +186,4 @@ function cases(v: CellValue, name: string): Result<number | undefined> {
 
 function headcount(v: CellValue, name: string): Result<number | undefined> {
   return parseNumber(v, name, { min: 0, integer: true, expected: "a whole number of people, 0 or more (headcount, not FTE)" });
-}
-
-/** An argument overriding a model figure for one call, within the figure's allowed range. */
-function figure(key: FigureKey) {
-  const def = FIGURES[key] as { min?: number; max?: number; integer?: boolean };
-  const min = def.min ?? 0;
-  const max = def.max ?? Number.MAX_VALUE;
-  const whole = def.integer === true;
-  return (v: CellValue, n: string) => parseNumber(v, n, { min, max, integer: whole, expected: `${whole ? "a whole number" : "a number"} from ${min} to ${max}` });
 }

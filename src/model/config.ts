@@ -106,7 +106,7 @@ export const FIGURES = {
   // Workload and capacity: the HMPPS Workload Management Tool (WMT), beyond the operating model.
   wmtNominalTarget: figure(2176, "Nominal target: available points of a PO or PSO on the default hours (2,176)", WMT_SOURCE, { min: 1, max: 100_000, integer: true }),
   wmtDefaultHours: figure(37, "Default contracted hours a week, on which the nominal target is set (37)", WMT_SOURCE, { min: 1, max: 100 }),
-  capacityThreshold: figure(1, "Capacity over which an OM is flagged (100%)", "Add-in default: the Workload Management Tool shows capacity as a percentage and sets no limit; the division sets its own", { min: 0.01, max: 5, percent: true }),
+  capacityThreshold: figure(1, "Capacity over which an OM is flagged (100%)", "Add-in default: HMPPS Workload Management Tool (WMT) shows capacity as a percentage and sets no limit, so the division sets its own", { min: 0.01, max: 5, percent: true }),
   ...pointsFigures(),
 } as const;
 
@@ -181,12 +181,13 @@ export function resolveConfig(overrides: Overrides = {}): { config: ResolvedConf
   return { config: { config: values as unknown as ModelConfig, overrides: applied }, problems };
 }
 
-export function checkOverride(key: string, raw: number | string): Result<number | Rounding> {
+/** A what-if value for a figure, checked against its range; `arg` names it in the message (a function argument, or the key). */
+export function checkOverride(key: string, raw: number | string, arg: string = key): Result<number | Rounding> {
   if (!isFigureKey(key)) return fail("config.unknown", { arg: "figure", got: key });
   const def: FigureDef<unknown> = FIGURES[key];
   if (typeof def.value === "string") {
     const s = String(raw).trim().toLowerCase() as Rounding;
-    return ROUNDINGS.includes(s) ? ok(s) : fail("config.value", { arg: key, got: raw, expected: ROUNDINGS.join(", ") });
+    return ROUNDINGS.includes(s) ? ok(s) : fail("config.value", { arg, got: raw, expected: ROUNDINGS.join(", ") });
   }
   const text = typeof raw === "number" ? undefined : String(raw).trim();
   // A share may be typed as a percentage, as Excel users write it: "60%" is 0.6.
@@ -195,7 +196,7 @@ export function checkOverride(key: string, raw: number | string): Result<number 
   const max = def.max ?? Infinity;
   if (!Number.isFinite(n) || n < min || n > max || (def.integer === true && !Number.isInteger(n)))
     return fail("config.value", {
-      arg: key,
+      arg,
       got: raw,
       expected: def.percent === true ? `a percentage from ${showFigure(key, min)} to ${showFigure(key, max)}, written as ${def.points === true ? "5% or 0.05" : "60% or 0.6"}` : `${def.integer === true ? "a whole number" : "a number"} from ${min} to ${max}`,
     });

@@ -15,6 +15,10 @@ export const SOURCES: readonly SourceDoc[] = [
   { cite: "Napo's feedback on the Operating Model", title: "Napo (the probation officers' union), Feedback on the NPS Operating Model (2016)" },
   { cite: "Employer's reply on the E3 Phase 2 Blueprint", title: "NPS, reply to Napo's feedback on the E3 Phase 2 Blueprint (2017)" },
   { cite: "NPS FAQ on the future of probation, June 2020", title: "National Probation Service, Frequently asked questions on the future of probation, last updated 30 June 2020 (as published on a probation blog, 14 July 2020): the answer on unpaid work" },
+  {
+    cite: "HMPPS Workload Management Tool (WMT)",
+    title: "HM Prison and Probation Service, Workload Management Tool: its public code (wmt-probation-rules, wmt-worker, hmpps-workload) and its points table of 2017, the last for seven tiers",
+  },
   { cite: "Add-in rule book", title: "This add-in's own readings where the documents leave a choice (docs/operating-model.md)" },
   { cite: "Add-in default", title: "A figure the documents do not give; the add-in's default, which a what-if can change" },
   { cite: "Add-in workbook layout", title: "The sheets and columns this add-in reads (README, “The workbook layout”)" },

@@ -156,6 +156,17 @@ export function capacity(points: number, available: number): number {
   return clean(points / available);
 }
 
+/** Court reports and PAROMs count towards workload for this many days up to the as-of date (WMT). */
+export const REPORT_DAYS = 30;
+
+/**
+ * Whether a dated item counts on `asOf` (Excel serial dates): dated from 30 days before it up to it,
+ * both included. A later date is not yet work done; an earlier one no longer counts.
+ */
+export function countsOn(date: number, asOf: number): boolean {
+  return date <= asOf && date >= asOf - REPORT_DAYS;
+}
+
 // --- reductions ---------------------------------------------------------------------------
 
 export interface ReductionReason {
@@ -279,34 +290,63 @@ export type BestOm = { readonly name: string; readonly capacityAfter: number } |
 
 const COLLATOR = new Intl.Collator("en-GB", { sensitivity: "base", numeric: true });
 
+/** Per grade and team: who has the most room before the threshold, and how many could be asked. */
+interface Pool {
+  readonly best: OmCapacity | undefined;
+  /** threshold × available − points of `best`: the most points a new case may bring. */
+  readonly room: number;
+  readonly ofGrade: number;
+  readonly withHours: number;
+}
+
 /**
  * The OM to take a new case: among OMs of the advised grade (and of the team, when one is given),
  * the one with the most headroom after taking it, headroom being threshold × available − (points +
  * the case's points). Only OMs who stay at or under the threshold after the case can take it; ties
  * go to the first name in alphabetical order. None, with the reason, when nobody can. OMs of the
  * other grade are never considered: the advice decides the grade, workload only who.
+ *
+ * The case's points are the same for every OM, so the OM with the most room before the case is the
+ * one with the most after it: each grade and team is weighed once, and each case is one comparison.
  */
-export function bestOm(grade: Grade, casePoints: number, oms: readonly OmCapacity[], threshold: number, team?: string): BestOm {
-  const key = (s: string) => norm(s);
-  const wanted = team === undefined ? undefined : key(team);
-  let best: { om: OmCapacity; headroom: number } | undefined;
-  let ofGrade = 0;
-  let withHours = 0;
-  for (const om of oms) {
-    if (om.grade !== grade) continue;
-    if (wanted !== undefined && (om.team === undefined || key(om.team) !== wanted)) continue;
-    ofGrade++;
-    if (!(om.available > 0)) continue;
-    withHours++;
-    const after = om.points + casePoints;
-    const headroom = clean(threshold * om.available - after);
-    if (headroom < 0) continue;
-    if (best === undefined || headroom > best.headroom || (headroom === best.headroom && COLLATOR.compare(om.name, best.om.name) < 0)) best = { om, headroom };
-  }
-  const where = team === undefined ? "" : ` in ${team}`;
-  if (best !== undefined) return { name: best.om.name, capacityAfter: capacity(best.om.points + casePoints, best.om.available) };
+export function bestOmChooser(oms: readonly OmCapacity[], threshold: number): (grade: Grade, casePoints: number, team?: string) => BestOm {
+  const pools = new Map<string, Pool>();
+  const pool = (grade: Grade, wanted: string | undefined): Pool => {
+    const k = `${grade}|${wanted ?? ""}`;
+    const hit = pools.get(k);
+    if (hit) return hit;
+    let best: OmCapacity | undefined;
+    let room = -Infinity;
+    let ofGrade = 0;
+    let withHours = 0;
+    for (const om of oms) {
+      if (om.grade !== grade) continue;
+      if (wanted !== undefined && (om.team === undefined || norm(om.team) !== wanted)) continue;
+      ofGrade++;
+      if (!(om.available > 0)) continue;
+      withHours++;
+      const r = clean(threshold * om.available - om.points);
+      if (best === undefined || r > room || (r === room && COLLATOR.compare(om.name, best.name) < 0)) {
+        best = om;
+        room = r;
+      }
+    }
+    const p = { best, room, ofGrade, withHours };
+    pools.set(k, p);
+    return p;
+  };
   const pct = `${Math.round(threshold * 1000) / 10}%`;
-  if (ofGrade === 0) return { none: `None: no ${grade}${where}` };
-  if (withHours === 0) return { none: `None: no ${grade}${where} has available points` };
-  return { none: `None: every ${grade}${where} would be over ${pct} with ${casePoints.toLocaleString("en-GB")} more points` };
+  return (grade, casePoints, team) => {
+    const p = pool(grade, team === undefined ? undefined : norm(team));
+    const where = team === undefined ? "" : ` in ${team}`;
+    if (p.best !== undefined && clean(p.room - casePoints) >= 0) return { name: p.best.name, capacityAfter: capacity(p.best.points + casePoints, p.best.available) };
+    if (p.ofGrade === 0) return { none: `None: no ${grade}${where}` };
+    if (p.withHours === 0) return { none: `None: no ${grade}${where} has available points` };
+    return { none: `None: every ${grade}${where} would be over ${pct} with ${casePoints.toLocaleString("en-GB")} more points` };
+  };
+}
+
+/** One new case's OM (see bestOmChooser). */
+export function bestOm(grade: Grade, casePoints: number, oms: readonly OmCapacity[], threshold: number, team?: string): BestOm {
+  return bestOmChooser(oms, threshold)(grade, casePoints, team);
 }

@@ -82,6 +82,12 @@ describe.each(CONVENTIONS)("blank cells as Excel $name passes them", ({ blank })
     ["ADMIN_NEEDED", () => fns.ADMIN_NEEDED(col(BLANK, BLANK), col(BLANK, BLANK))],
     ["SPO_NEEDED", () => fns.SPO_NEEDED(col(BLANK, BLANK), B())],
     ["YOS_FTE", () => fns.YOS_FTE(col(BLANK, BLANK), B())],
+    ["WORKLOAD_POINTS", () => fns.WORKLOAD_POINTS(col(BLANK, BLANK), col(BLANK, BLANK), B())],
+    ["AVAILABLE_POINTS", () => fns.AVAILABLE_POINTS(col(BLANK, BLANK), col(BLANK, BLANK), B(), B())],
+    ["CAPACITY", () => fns.CAPACITY(col(BLANK, BLANK), col(BLANK, BLANK))],
+    ["OM_POINTS", () => fns.OM_POINTS(col(BLANK, BLANK), col(BLANK, BLANK), col(BLANK, BLANK), B(), B(), B(), B())],
+    ["REDUCTION_HOURS", () => fns.REDUCTION_HOURS(col(BLANK, BLANK), col(BLANK, BLANK), B())],
+    ["BEST_OM", () => fns.BEST_OM(col(BLANK, BLANK), col(BLANK, BLANK), col(BLANK, BLANK), col(BLANK, BLANK), col(BLANK, BLANK), col(BLANK, BLANK), B(), B(), B())],
   ])("every function: %s gives a blank for rows whose cells are all blank", (_name, call) => {
     expect(run(call)).toEqual([[""]]);
   });

@@ -42,6 +42,24 @@ const CALLS: Readonly<Record<FunctionId, Call>> = {
   },
   YOS_FTE: { args: [["yos_caseload", one(300)], ["cases_per_po", null, "setting"]] },
   PAROM_COUNTERSIGN: { args: [["assessments", one("Good")], ["good_run", null, "setting"]] },
+  WORKLOAD_POINTS: { args: [["tier", one("B1")], ["case_type", one("Community")]] },
+  AVAILABLE_POINTS: { args: [["contracted_hours", one(37)], ["reduction_hours", one(1.8)], ["nominal_target", null, "setting"], ["default_hours", null, "setting"]] },
+  CAPACITY: { args: [["points", one(1000)], ["available_points", one(2070)]] },
+  OM_POINTS: { args: [["om_names", one("Ann"), "name"], ["case_om", one("Ann"), "name"], ["case_points", one(150)], ["item_om", one("Ann"), "name"], ["item_points", one(41)], ["item_dates", one(46000)], ["as_of", null, "setting"]] },
+  REDUCTION_HOURS: { args: [["reason", one("Other"), "name"], ["contracted_hours", one(37)], ["hours", one(3)]] },
+  BEST_OM: {
+    args: [
+      ["grade", one("PSO")],
+      ["case_points", one(45)],
+      ["om_names", one("Ann"), "name"],
+      ["om_grades", one("PSO")],
+      ["om_points", one(1000)],
+      ["om_available", one(2070)],
+      ["team", null, "name"],
+      ["om_teams", null, "name"],
+      ["threshold", null, "setting"],
+    ],
+  },
 };
 
 /** What the user sees: the spilled cells, or the one error the whole call gives. */

@@ -33,7 +33,13 @@ export type FunctionId =
   | "SPO_NEEDED"
   | "COMPLEX_CLUSTERS"
   | "YOS_FTE"
-  | "PAROM_COUNTERSIGN";
+  | "PAROM_COUNTERSIGN"
+  | "WORKLOAD_POINTS"
+  | "AVAILABLE_POINTS"
+  | "CAPACITY"
+  | "OM_POINTS"
+  | "REDUCTION_HOURS"
+  | "BEST_OM";
 
 export type BundleFunctions = Readonly<Record<FunctionId, CustomFn>>;
 

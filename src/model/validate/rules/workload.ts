@@ -17,6 +17,7 @@ import {
   capacity,
   casePoints,
   caseTypeOfSentence,
+  countsOn,
   highestCasePoints,
   parseWorkloadItem,
   REDUCTION_REASONS,
@@ -30,8 +31,6 @@ import { at, personKey, staffList, ukDate, workbookAsOf, type StaffMember } from
 const SOURCE = WMT_SOURCE;
 const COLUMNS = [["staff", "contractedHours"]] as const;
 const NEEDS = ["caseload", "staff"] as const;
-/** Reports and PAROMs count for this many days up to the workbook's latest date (WMT). */
-export const REPORT_DAYS = 30;
 /** Most contracted hours a week the validator reads as hours (more is a typing slip). */
 const MOST_HOURS = 100;
 
@@ -118,7 +117,7 @@ export function countWorkload(ctx: RuleContext): Counted {
 
   // Court reports and PAROMs in the 30 days up to the workbook's latest date.
   const asOf = workbookAsOf(ctx);
-  const inWindow = (d: unknown) => asOf !== undefined && typeof d === "number" && d <= asOf && d >= asOf - REPORT_DAYS;
+  const inWindow = (d: unknown) => asOf !== undefined && typeof d === "number" && countsOn(d, asOf);
   let reports = 0;
   const court = ctx.table("courtReports");
   if (court?.has("author"))
