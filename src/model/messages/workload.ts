@@ -46,6 +46,9 @@ export const WORKLOAD_MESSAGES = {
     `${p.name}: reduction hours ${show(p.got)} are not hours of 0 or more, so capacity is not measured; give the hours, or leave it blank for none.`,
   "workload.reductionCapped": (p: { name: string; asked: number; hours: number; why: string }) =>
     `${p.name}: a reduction of ${hrs(p.asked)} hours is more than ${p.why}, so ${hrs(p.hours)} hours are taken off.`,
+  "workload.reductionDiffers": (p: { name: string; reason: string; share: number; allowance: number; contracted: number; given: number }) =>
+    `${p.name}: ${p.reason} has a set allowance of ${pct(p.share)} (${hrs(p.allowance)} of ${hrs(p.contracted)} hours), but ${hrs(p.given)} reduction hours are written, ` +
+    `so the set allowance is taken off; give the reason as Other to take the hours as written.`,
   "workload.reductionNoHours": (p: { name: string; reason: string; known: readonly string[] }) =>
     `${p.name}: the reduction reason ${show(p.reason)} has no set allowance and no hours are given, so no reduction is taken off; ` +
     `give the reduction hours, or one of ${p.known.join(", ")}.`,

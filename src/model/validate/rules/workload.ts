@@ -21,6 +21,7 @@ import {
   highestCasePoints,
   parseWorkloadItem,
   REDUCTION_REASONS,
+  reductionHours,
   reductionReason,
   reportPoints,
   type OmCapacity,
@@ -181,26 +182,32 @@ function readHours(table: Table, s: StaffMember, out: Finding[]): { contracted: 
   }
   const given = s.row.get("reductionHours");
   const reasonText = s.row.get("reductionReason");
-  const reason = typeof reasonText === "string" ? reductionReason(reasonText) : undefined;
-  if (typeof given === "number") {
-    if (given < 0) {
-      out.push(at(table, s.row, "reductionHours", "workload.hours", "error", problem("workload.reductionBad", { name: s.name, got: given }).message, SOURCE));
-      return undefined;
-    }
-    const most = reason?.upTo !== undefined ? c * reason.upTo : c;
-    if (given > most) {
-      const why = reason?.upTo !== undefined ? `${reason.name}'s ${reason.upTo * 100}% of ${c} contracted hours` : `the ${c} contracted hours`;
-      out.push(at(table, s.row, "reductionHours", "workload.hours", "warning", problem("workload.reductionCapped", { name: s.name, asked: given, hours: most, why }).message, SOURCE));
-      return { contracted: c, reduction: most };
-    }
-    return { contracted: c, reduction: given };
+  const why = typeof reasonText === "string" ? reasonText : undefined;
+  const hours = typeof given === "number" ? given : undefined;
+  if (hours !== undefined && hours < 0) {
+    out.push(at(table, s.row, "reductionHours", "workload.hours", "error", problem("workload.reductionBad", { name: s.name, got: given }).message, SOURCE));
+    return undefined;
   }
-  if (typeof reasonText === "string") {
-    if (reason?.share !== undefined) return { contracted: c, reduction: c * reason.share };
-    out.push(
-      at(table, s.row, "reductionReason", "workload.hours", "warning", problem("workload.reductionNoHours", { name: s.name, reason: reasonText, known: REDUCTION_REASONS.filter((r) => r.share !== undefined).map((r) => r.name) }).message, SOURCE),
-    );
+  if (why === undefined && hours === undefined) return { contracted: c, reduction: 0 };
+  // The rule REDUCTION_HOURS applies, read from the sheet: what it refuses is said here, and the reading that keeps workload in view taken.
+  const r = reductionHours(why, c, hours);
+  if (r.ok) {
+    if (r.value.capped) {
+      const reason = why === undefined ? undefined : reductionReason(why);
+      const most = reason?.upTo !== undefined ? `${reason.name}'s ${reason.upTo * 100}% of ${c} contracted hours` : `the ${c} contracted hours`;
+      out.push(at(table, s.row, "reductionHours", "workload.hours", "warning", problem("workload.reductionCapped", { name: s.name, asked: hours!, hours: r.value.hours, why: most }).message, SOURCE));
+    }
+    return { contracted: c, reduction: r.value.hours };
   }
+  const known = why === undefined ? undefined : reductionReason(why);
+  if (known?.share !== undefined) {
+    const allowance = c * known.share;
+    out.push(at(table, s.row, "reductionHours", "workload.hours", "warning", problem("workload.reductionDiffers", { name: s.name, reason: known.name, share: known.share, allowance, contracted: c, given: hours! }).message, SOURCE));
+    return { contracted: c, reduction: allowance };
+  }
+  out.push(
+    at(table, s.row, "reductionReason", "workload.hours", "warning", problem("workload.reductionNoHours", { name: s.name, reason: why ?? "", known: REDUCTION_REASONS.filter((x) => x.share !== undefined).map((x) => x.name) }).message, SOURCE),
+  );
   return { contracted: c, reduction: 0 };
 }
 
