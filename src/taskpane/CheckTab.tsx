@@ -2,7 +2,8 @@
  * The Check tab: Validate, the report sheet and highlights, and what the validation found: the
  * percent-format warning, the summary by rule family, and the findings. It holds the actions' logic;
  * the workbook work goes through the injected ExcelAdapter, and anything that changes the workbook is
- * asked first (`ask`). The parts are in ./check/.
+ * asked first (`ask`). The parts are in ./check/; the capacity per team (Capacity) follows the summary
+ * when the Staff sheet has contracted hours.
  */
 import { useMemo } from "react";
 import { Field, ProgressBar } from "@fluentui/react-components";
@@ -16,6 +17,7 @@ import type { MissingFeature } from "./requirements";
 import { reportMixPicture, tierGradePicture } from "./picture-data";
 import { ReportMixPicture, TierGradePicture } from "./Pictures";
 import { Actions } from "./check/Actions";
+import { Capacity } from "./check/Capacity";
 import { cellsOf, countCells, describeCells } from "./check/cells";
 import type { Highlights } from "./useCheck";
 import { Findings, refOf } from "./check/Findings";
@@ -162,6 +164,7 @@ export function CheckTab(p: CheckProps) {
         <>
           <PercentWarning key={p.run} hazards={hazards} onGoTo={(ref) => void goTo(ref)} />
           <Summary key={`summary-${p.run}`} report={report} extra={pictures} />
+          {report.workload && <Capacity key={`capacity-${p.run}`} picture={report.workload} />}
           <Findings key={`findings-${p.run}`} findings={findings} labels={labels} onGoTo={(ref) => void goTo(ref)} brief={briefHazard} />
         </>
       )}

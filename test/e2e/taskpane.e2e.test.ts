@@ -128,7 +128,7 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
     expect(await page.locator('button[aria-label^="Go to "]').count()).toBeGreaterThan(0);
     // One line per rule family, each with a status word on one line.
     const families = page.locator("li[data-family] > button");
-    expect(await families.count()).toBe(8);
+    expect(await families.count()).toBe(9);
     for (const badge of await page.locator("li[data-family] > button [data-status]").all()) {
       const box = (await badge.boundingBox())!;
       expect(box.height).toBeLessThan(24);
@@ -283,8 +283,8 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
     await footer.waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await page.locator("button[aria-expanded='true']").count()).toBe(0);
-    // Collapsed, the whole tab fits the pane (677 px when written; 3,952 px with every figure shown).
-    expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(800);
+    // Collapsed, the whole tab fits the pane (677 px when written; 897 px with the five workload sections).
+    expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(900);
     const box = (await footer.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(900);
     await fitsThePane(page);
@@ -311,6 +311,77 @@ describe("task pane on Microsoft's Office.js client, answered by the strict host
   it("made no request that left localhost (Office.js's CDN URL was answered locally)", () => {
     expect(p.aborted).toEqual([]);
     expect(p.requests.filter((u) => !u.startsWith(p.base))).toEqual([CDN]);
+  });
+});
+
+/**
+ * A division with contracted hours (built here, not the sample division): two teams, one OM with a
+ * long name, one over 150%, so the capacity picture has all it draws. Points (WMT's defaults): a
+ * community case at tier A is 150, B1 106, C1 57, C2 45, D1 36; licence B1 100; custody B2 90.
+ */
+function hoursBook(): HostBook {
+  const oms: [name: string, grade: string, team: string, hours: number, cases: number, tier: string, type: string][] = [
+    ["Alexandra Katherine Montgomery-Fitzwilliam", "PO", "North", 37, 18, "A", "Community"],
+    ["Bob Ray", "PSO", "North", 37, 21, "B1", "Community"],
+    ["Cat Fox", "PO", "North", 30, 16, "B1", "Licence"],
+    ["Dee Roe", "PSO", "North", 37, 33, "C1", "Community"],
+    ["Eve Poe", "PO", "North", 22.5, 12, "B2", "Custody"],
+    ["Fay Kay", "PSO", "North", 37, 27, "D1", "Community"],
+    ["Gus Wu", "PO", "South", 18.5, 11, "A", "Community"],
+    ["Ida Bell", "PSO", "South", 37, 40, "C2", "Community"],
+  ];
+  const cases: HostValue[][] = [["Case ID", "OM", "OM grade", "Team", "Tier", "Sentence type"]];
+  for (const [name, grade, team, , n, tier, type] of oms) for (let i = 0; i < n; i++) cases.push([`X${cases.length}`, name, grade, team, tier, type]);
+  return new HostBook([
+    HostSheet.of("Caseload", cases),
+    HostSheet.of("Staff", [["Name", "Role", "FTE", "Team", "Contracted hours"], ...oms.map(([name, grade, team, hours]) => [name, grade, hours / 37, team, hours])]),
+    HostSheet.of("Teams", [
+      ["Team", "Type"],
+      ["North", "OM"],
+      ["South", "OM"],
+    ]),
+  ]);
+}
+
+describe("capacity per team, from a Staff sheet with contracted hours", () => {
+  let p: OfficePage;
+  beforeAll(async () => {
+    p = await openPane(hoursBook());
+  });
+  afterAll(async () => p?.close());
+
+  it("a team opens to its OMs, each with a bar and the numbers in words (09-capacity.png)", async () => {
+    const page = p.page;
+    await page.getByRole("button", { name: "Validate" }).click();
+    const heading = page.getByRole("heading", { name: "Capacity per team (WMT)" });
+    await heading.waitFor();
+    await page.getByText("Workload points ÷ available points; over 100% is flagged.").waitFor();
+    const north = page.locator('li[data-team="North"] > button');
+    expect(await north.textContent()).toBe("▶North — 6 OMs: 44.7% to 124.1%, median 88.6%; 2 over 100%");
+    expect(await page.locator('li[data-team="South"] > button').textContent()).toBe("▶South — 2 OMs: 82.7% to 151.7%, median 117.2%; 1 over 100%");
+    await north.click();
+    const lines = page.getByRole("list", { name: "OMs in North" }).getByRole("listitem");
+    expect(await lines.count()).toBe(6);
+    expect(await lines.first().innerText()).toMatch(/124\.1% · 2,700 of 2,176 points · over 100%/);
+    expect(await lines.last().innerText()).toMatch(/44\.7% · 972 of 2,176 points$/);
+    // The long name is cut short on one line, the whole of it in its title; its grade still shows.
+    const who = page.getByTitle("Alexandra Katherine Montgomery-Fitzwilliam (PO)");
+    expect(await who.locator("span").first().evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await who.locator("span").last().isVisible()).toBe(true);
+    expect((await who.boundingBox())!.height).toBeLessThan(24);
+    // Over 150%: the bar stops at the track's end, the number is written.
+    await page.locator('li[data-team="South"] > button').click();
+    const gus = page.locator('li[data-om="Gus Wu"]');
+    expect(await gus.innerText()).toMatch(/151\.7% · 1,650 of 1,088 points · over 100%/);
+    const [bar, track] = await Promise.all([gus.locator("[aria-hidden='true'] > div").first().boundingBox(), gus.locator("[aria-hidden='true']").boundingBox()]);
+    expect(Math.round(bar!.width)).toBe(Math.round(track!.width));
+    await page.locator('li[data-team="South"] > button').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await fitsThePane(page);
+    await heading.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot(page, "09-capacity.png");
+    expect(p.pageErrors).toEqual([]);
+    expect(p.cspViolations).toEqual([]);
   });
 });
 

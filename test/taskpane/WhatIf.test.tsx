@@ -12,7 +12,7 @@ import type { Notice } from "../../src/taskpane/Notices";
 import { checkForm, formFrom, modelForm } from "../../src/taskpane/whatif/form";
 import { FIGURE_SECTIONS } from "../../src/taskpane/whatif/sections";
 import { expectation, figureText, readFigure, shiftDecimal, unitOf } from "../../src/taskpane/whatif/units";
-import { FIGURE_KEYS, FIGURES } from "../../src/model/config";
+import { FIGURE_KEYS, FIGURES, POINTS_TIERS, pointsKey } from "../../src/model/config";
 import { DEFAULT_VLO_WEIGHTS } from "../../src/model/vlo";
 import { DEFAULT_SETTINGS, type AddinSettings } from "../../src/runtime/settings";
 import { watchPane } from "./pane-fixture";
@@ -98,6 +98,16 @@ describe("the form's rules", () => {
     expect([...keys].sort()).toEqual([...FIGURE_KEYS].sort());
   });
 
+  it("the workload figures have their own sections, the points table a section per case type, tiers from the heaviest: none is left to Other figures", () => {
+    const byTitle = new Map(FIGURE_SECTIONS.map((sec) => [sec.title, sec.keys]));
+    expect(byTitle.get("Workload: capacity")).toEqual(["wmtNominalTarget", "wmtDefaultHours", "capacityThreshold"]);
+    expect(byTitle.get("Workload points: community cases")).toEqual(["pointsCommunityA", "pointsCommunityB1", "pointsCommunityB2", "pointsCommunityC1", "pointsCommunityC2", "pointsCommunityD1", "pointsCommunityD2"]);
+    expect(byTitle.get("Workload points: licence cases")).toEqual(POINTS_TIERS.map((t) => pointsKey("licence", t)));
+    expect(byTitle.get("Workload points: custody cases")).toEqual(POINTS_TIERS.map((t) => pointsKey("custody", t)));
+    expect(byTitle.get("Workload points: reports")).toEqual(["pointsSdr", "pointsFdr", "pointsParom"]);
+    expect(byTitle.has("Other figures")).toBe(false);
+  });
+
   it("the model's form is the model: nothing to apply over the defaults, nothing differs from the model", () => {
     const c = checkForm(modelForm(), DEFAULT_SETTINGS);
     expect(c).toMatchObject({ errors: 0, dirty: false, differsFromModel: false, pendingCount: 0 });
@@ -127,6 +137,11 @@ describe("the What-if tab", () => {
       "Approved Premises",
       "PAROMs",
       "Unpaid work",
+      "Workload: capacity",
+      "Workload points: community cases",
+      "Workload points: licence cases",
+      "Workload points: custody cases",
+      "Workload points: reports",
       "VLO weights",
     ]);
     for (const h of headers) expect(within(h).getByRole("button").getAttribute("aria-expanded")).toBe("false");
@@ -150,6 +165,42 @@ describe("the What-if tab", () => {
     expect(within(fieldOf(FIGURES.reportPoShare.label)).getByText("%")).toBeTruthy();
     expect(box(FIGURES.reportMixTolerance.label).value).toBe("7");
     expect(within(fieldOf(FIGURES.reportMixTolerance.label)).getByText("points")).toBeTruthy();
+  });
+
+  it("the capacity threshold is a percentage: 100 with '%' after the box, 120 typed is applied as 1.2, out of range said in percent", () => {
+    const { onApply } = setup();
+    openSection(/^Workload: capacity/);
+    const label = FIGURES.capacityThreshold.label;
+    expect(unitOf("capacityThreshold")).toBe("percent");
+    expect(box(label).value).toBe("100");
+    expect(within(fieldOf(label)).getByText("%")).toBeTruthy();
+    // The nominal target and the hours are plain numbers.
+    expect(box(FIGURES.wmtNominalTarget.label).value).toBe("2176");
+    expect(within(fieldOf(FIGURES.wmtNominalTarget.label)).queryByText("%")).toBeNull();
+    expect(box(FIGURES.wmtDefaultHours.label).value).toBe("37");
+    type(label, "600");
+    expect(within(fieldOf(label)).getByText("Expected a number from 1% to 500%")).toBeTruthy();
+    type(label, "120%");
+    expect(fieldOf(label).textContent).toContain("model: 100%");
+    expect(section(/^Workload: capacity/).textContent).toContain("1 changed");
+    fireEvent.click(applyButton());
+    expect(onApply).toHaveBeenLastCalledWith(expect.objectContaining({ overrides: { capacityThreshold: 1.2 } }));
+  });
+
+  it("the points table: a box per tier in each case type's section, and the reports; a change is applied as points", () => {
+    const { onApply } = setup({ ...DEFAULT_SETTINGS, overrides: { pointsLicenceB2: 95 } });
+    // The section holding a saved figure opens by itself, the others stay closed.
+    expect(section(/^Workload points: licence cases/).getAttribute("aria-expanded")).toBe("true");
+    expect(section(/^Workload points: community cases/).getAttribute("aria-expanded")).toBe("false");
+    expect(box(FIGURES.pointsLicenceB2.label).value).toBe("95");
+    expect(fieldOf(FIGURES.pointsLicenceB2.label).textContent).toContain("model: 90");
+    openSection(/^Workload points: custody cases/);
+    for (const t of POINTS_TIERS) expect(box(FIGURES[pointsKey("custody", t)].label).value).toBe(String(FIGURES[pointsKey("custody", t)].value));
+    openSection(/^Workload points: reports/);
+    expect(box(FIGURES.pointsSdr.label).value).toBe("132");
+    type(FIGURES.pointsSdr.label, "140");
+    fireEvent.click(applyButton());
+    expect(onApply).toHaveBeenLastCalledWith(expect.objectContaining({ overrides: { pointsLicenceB2: 95, pointsSdr: 140 } }));
   });
 
   it("typing '60%' or '60' stores 0.6; 35 typed back is exactly the model's 0.35, so no override", () => {

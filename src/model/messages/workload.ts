@@ -4,8 +4,14 @@
  */
 import { count, show, type Arg, type Got } from "./core";
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
+/** A capacity or threshold as people read it: 1.176 is "117.6%", 12.3456 is "1,234.6%". */
+export const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
 const pts = (n: number) => Math.round(n).toLocaleString("en-GB");
+
+/** One OM's capacity with its numbers, as the command line and the pane write it: "117.6%: 1,950 of 1,658 points". */
+export function capacityText(o: { readonly points: number; readonly available: number; readonly capacity: number }): string {
+  return `${pct(o.capacity)}: ${pts(o.points)} of ${pts(o.available)} points`;
+}
 const hrs = (n: number) => (Math.round(n * 100) / 100).toString();
 
 export const WORKLOAD_MESSAGES = {

@@ -1,9 +1,10 @@
 /**
  * The What-if tab's sections: the policy variants, the model's figures grouped by the part of the
- * Operating Model they belong to, and the VLO weights. A figure no group names (one added to the
- * model later) falls into "Other figures", so none is ever left off the tab.
+ * Operating Model they belong to (the workload figures and points table: the Workload Management
+ * Tool's), and the VLO weights. A figure no group names (one added to the model later) falls into
+ * "Other figures", so none is ever left off the tab.
  */
-import { FIGURE_KEYS, type FigureKey } from "../../model/config";
+import { FIGURE_KEYS, POINTS_TIERS, pointsKey, reportPointsKey, WORKLOAD_CASE_TYPES, WORKLOAD_REPORTS, type FigureKey } from "../../model/config";
 
 export interface FigureSection {
   readonly id: string;
@@ -26,6 +27,10 @@ const GROUPS: readonly FigureSection[] = [
   { id: "ap", title: "Approved Premises", keys: ["apCaFte", "apWakingStaff", "apPurposefulHours", "apFinanceAdminPerAreaManager"] },
   { id: "parom", title: "PAROMs", keys: ["paromGoodRun"] },
   { id: "upw", title: "Unpaid work", keys: ["upwStartBusinessDays", "upwCompleteMonths", "upwMaxTravelMinutes", "upwEducationShare"] },
+  { id: "workload", title: "Workload: capacity", keys: ["wmtNominalTarget", "wmtDefaultHours", "capacityThreshold"] },
+  // The points table (WMT): a section per case type, its tiers from the heaviest, then the reports.
+  ...WORKLOAD_CASE_TYPES.map((type) => ({ id: `points-${type}`, title: `Workload points: ${type} cases`, keys: POINTS_TIERS.map((tier) => pointsKey(type, tier)) })),
+  { id: "points-reports", title: "Workload points: reports", keys: WORKLOAD_REPORTS.map(reportPointsKey) },
 ];
 
 function sections(): readonly FigureSection[] {
