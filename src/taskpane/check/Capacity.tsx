@@ -11,31 +11,15 @@ import { useId, useState } from "react";
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import type { TeamCapacity, WorkloadPicture } from "../../model/validate/types";
 import { pct } from "../../model/messages/workload";
+import { useDisclosureStyles } from "./disclosure";
 import { plural } from "./words";
 
 const useStyles = makeStyles({
+  headOwn: { position: "relative" },
   heading: { fontSize: "16px", margin: "16px 0 4px" },
   intro: { margin: "0 0 2px" },
   note: { margin: "0 0 6px", fontSize: "12px", color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", padding: 0, margin: 0 },
-  team: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  head: {
-    position: "relative",
-    display: "grid",
-    gridTemplateColumns: "14px minmax(0, 1fr) auto",
-    columnGap: "6px",
-    alignItems: "baseline",
-    width: "100%",
-    padding: "6px 2px",
-    border: "none",
-    background: "none",
-    textAlign: "left",
-    font: "inherit",
-    color: tokens.colorNeutralForeground1,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
+
   chevron: { gridColumn: "1", gridRow: "1", color: tokens.colorNeutralForeground3, fontSize: "10px" },
   name: { gridColumn: "2", gridRow: "1", fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   spread: { gridColumn: "2 / 4", gridRow: "2", fontSize: "12px", color: tokens.colorNeutralForeground3 },
@@ -87,13 +71,14 @@ const at = (x: number, scale: number) => `${(Math.min(Math.max(x, 0), scale) / s
 
 function Team({ t, threshold }: { t: TeamCapacity; threshold: number }) {
   const s = useStyles();
+  const d = useDisclosureStyles();
   const [open, setOpen] = useState(false);
   const panel = useId();
   const over = t.oms.filter((o) => o.capacity > threshold).length;
   const scale = scaleOf(threshold);
   return (
-    <li className={s.team} data-team={t.team}>
-      <button type="button" className={s.head} aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
+    <li className={d.item} data-team={t.team}>
+      <button type="button" className={mergeClasses(d.head, s.headOwn)} aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
         <span className={s.chevron} aria-hidden="true">
           {open ? "▼" : "▶"}
         </span>
@@ -142,6 +127,7 @@ function Team({ t, threshold }: { t: TeamCapacity; threshold: number }) {
 /** The capacity picture of a validation, after the summary. */
 export function Capacity({ picture }: { picture: WorkloadPicture }) {
   const s = useStyles();
+  const d = useDisclosureStyles();
   const threshold = capacityText(picture.threshold);
   return (
     <section aria-labelledby="capacity-h">
@@ -156,7 +142,7 @@ export function Capacity({ picture }: { picture: WorkloadPicture }) {
           <p className={s.note}>
             {picture.over} of {plural(picture.measured, "OM")} over {threshold}. Bars are drawn up to {capacityText(scaleOf(picture.threshold))}; the line across each marks {threshold}.
           </p>
-          <ul className={s.list}>
+          <ul className={d.list}>
             {picture.teams.map((t) => (
               <Team key={t.team} t={t} threshold={picture.threshold} />
             ))}

@@ -8,27 +8,11 @@ import { useId, useState, type ReactNode } from "react";
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { familySummaries, statusWord, type FamilySummary } from "../../model/validate/families";
 import type { RuleSummary, Status, ValidationReport } from "../../model/validate/types";
+import { useDisclosureStyles } from "./disclosure";
 import { capitalise, countsInWords, plural } from "./words";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", padding: 0, margin: 0 },
-  family: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  head: {
-    display: "grid",
-    gridTemplateColumns: "14px 1fr auto",
-    columnGap: "6px",
-    alignItems: "baseline",
-    width: "100%",
-    padding: "6px 2px",
-    border: "none",
-    background: "none",
-    textAlign: "left",
-    font: "inherit",
-    color: tokens.colorNeutralForeground1,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
+
   chevron: { color: tokens.colorNeutralForeground3, fontSize: "10px" },
   name: { fontWeight: tokens.fontWeightSemibold },
   detail: { gridColumn: "2 / 4", fontSize: "12px", color: tokens.colorNeutralForeground3 },
@@ -101,11 +85,12 @@ function Rule({ r }: { r: RuleSummary }) {
 
 function Family({ f, extra }: { f: FamilySummary; extra?: ReactNode }) {
   const s = useStyles();
+  const d = useDisclosureStyles();
   const [open, setOpen] = useState(false);
   const panel = useId();
   return (
-    <li className={s.family} data-family={f.family}>
-      <button type="button" className={s.head} aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
+    <li className={d.item} data-family={f.family}>
+      <button type="button" className={d.head} aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)}>
         <span className={s.chevron} aria-hidden="true">
           {open ? "▼" : "▶"}
         </span>
@@ -132,13 +117,14 @@ function Family({ f, extra }: { f: FamilySummary; extra?: ReactNode }) {
 /** The summary of a report; `extra` adds a family's pictures below its rules ("Court reports" -> the report mix). */
 export function Summary({ report, extra = {} }: { report: ValidationReport; extra?: Readonly<Record<string, ReactNode>> }) {
   const s = useStyles();
+  const d = useDisclosureStyles();
   const families = familySummaries(report.summaries);
   return (
     <section aria-labelledby="summary-h">
       <h2 id="summary-h" style={{ fontSize: "16px", margin: "12px 0 4px" }}>
         Summary
       </h2>
-      <ul className={s.list}>
+      <ul className={d.list}>
         {families.map((f) => (
           <Family key={f.family} f={f} extra={extra[f.family]} />
         ))}
