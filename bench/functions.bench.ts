@@ -178,7 +178,7 @@ function line(t: Timing, extra = ""): void {
 
 /** Newest source the bundle is built from, to say when dist/ is older than it. */
 function newestSource(): number {
-  const dirs = ["functions", "model", "shared"].map((d) => join(ROOT, "src", d));
+  const dirs = ["functions", "model", "runtime"].map((d) => join(ROOT, "src", d));
   return Math.max(...dirs.flatMap((d) => readdirSync(d, { recursive: true, encoding: "utf8" }).map((f) => statSync(join(d, f)).mtimeMs)));
 }
 

@@ -4,15 +4,21 @@
  * pausing for the host, against validateWorkbook in the same process), and the raw limit. The bench builds this file into plain
  * JavaScript and runs it with plain Node, as the command line runs, not under tsx.
  *
- * Usage (by bench/validate.bench.ts): node phases.js <inproc|pane|raw> <file.xlsx>, with NPS_OM_ROOT set
- * to the project folder. Prints one JSON Sample as its last line.
+ * Usage (by bench/validate.bench.ts): node phases.js <inproc|pane|raw|repeat> <file.xlsx> [<peer.xlsx>, for repeat],
+ * with NPS_OM_ROOT set to the project folder. Prints one JSON Sample as its last line.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { inflateRawSync } from "node:zlib";
+import type { DEFAULT_CONFIG as DefaultConfig, DEFAULT_VARIANTS as DefaultVariants } from "../src/model/config";
 import type { validateWorkbook as ValidateFn, validateWorkbookAsync as ValidateAsyncFn } from "../src/model/validate";
+import type { recogniseSheet as RecogniseFn } from "../src/model/validate/recognise";
+import type { WORKLOAD_RULES as WorkloadRules, workloadPicture as PictureFn } from "../src/model/validate/rules/workload";
+import type { complete as CompleteFn } from "../src/model/validate/steps";
+import type { readTable as ReadTableFn } from "../src/model/validate/tables";
+import type { RuleContext, Table, WorkbookData } from "../src/model/validate/types";
 import type { readWorkbook as ReadFn } from "../src/workbook/read";
 import type { Sample } from "./validate.bench";
 
@@ -39,6 +45,97 @@ async function inProcess(file: string): Promise<Sample> {
     rows: sheets.reduce((n, s) => n + s.rows.length, 0),
     findings: report.findings.length,
     tierFindings: report.findings.filter((f) => f.rule === "caseload.tier").length,
+  };
+}
+
+/**
+ * Validation alone, several times over one read of the file (the capacity cost: the same division
+ * with and without contracted hours). First the process's first validation of `file`, as the command
+ * line runs it (V8 compiling the rules as they run); then, after one untimed validation of its `peer`
+ * (read in the same process, not timed), REPEATS validations of each in pairs whose order alternates: the
+ * best of each, and the median of the pairs' ratios (file ÷ peer), which the machine's noise moves least.
+ */
+const REPEATS = 4;
+
+/**
+ * The Workload family's own work, timed alone on the book's tables: the four rules' checks and
+ * summaries and the report's capacity picture, on a fresh context each time (so nothing is reused
+ * from the last), FAMILY_RUNS times after one untimed; the best. What checking capacity costs, less
+ * the machine's noise. Undefined when the Staff sheet has no contracted hours.
+ */
+const FAMILY_RUNS = 10;
+function familyAlone(book: WorkbookData): number | undefined {
+  const load = createRequire(__filename);
+  const { recogniseSheet } = load(join(LIB, "model", "validate", "recognise.js")) as { recogniseSheet: typeof RecogniseFn };
+  const { readTable } = load(join(LIB, "model", "validate", "tables.js")) as { readTable: typeof ReadTableFn };
+  const { complete } = load(join(LIB, "model", "validate", "steps.js")) as { complete: typeof CompleteFn };
+  const { DEFAULT_CONFIG, DEFAULT_VARIANTS } = load(join(LIB, "model", "config.js")) as { DEFAULT_CONFIG: typeof DefaultConfig; DEFAULT_VARIANTS: typeof DefaultVariants };
+  const { WORKLOAD_RULES, workloadPicture } = load(join(LIB, "model", "validate", "rules", "workload.js")) as { WORKLOAD_RULES: typeof WorkloadRules; workloadPicture: typeof PictureFn };
+  const tables = new Map<string, Table>();
+  for (const sheet of book.sheets) {
+    const rec = recogniseSheet(sheet);
+    if (rec.kind !== undefined && !tables.has(rec.kind)) tables.set(rec.kind, complete(readTable(sheet, rec)).table);
+  }
+  if (tables.get("staff")?.has("contractedHours") !== true) return undefined;
+  let bestMs = Infinity;
+  for (let i = 0; i <= FAMILY_RUNS; i++) {
+    const ctx: RuleContext = { config: DEFAULT_CONFIG, variants: DEFAULT_VARIANTS, table: (kind) => tables.get(kind) };
+    const t = performance.now();
+    for (const rule of WORKLOAD_RULES) {
+      const found = complete(rule.check(ctx));
+      if (rule.summarise) complete(rule.summarise(ctx, found));
+    }
+    workloadPicture(ctx);
+    if (i > 0) bestMs = Math.min(bestMs, performance.now() - t);
+  }
+  return bestMs;
+}
+
+async function repeat(file: string, peer: string | undefined): Promise<Sample> {
+  const load = createRequire(__filename);
+  const { readWorkbook } = load(join(LIB, "workbook", "read.js")) as { readWorkbook: typeof ReadFn };
+  const { validateWorkbook } = load(join(LIB, "model", "validate", "index.js")) as { validateWorkbook: typeof ValidateFn };
+  const t0 = performance.now();
+  const read = await readWorkbook(file);
+  if (!read.ok) throw new Error(read.error.message);
+  const t1 = performance.now();
+  const other = peer === undefined ? undefined : await readWorkbook(peer);
+  if (other !== undefined && !other.ok) throw new Error(other.error.message);
+  const t2 = performance.now();
+  const report = validateWorkbook(read.value);
+  const t3 = performance.now();
+  const timed = (book: Parameters<typeof ValidateFn>[0]) => {
+    const t = performance.now();
+    validateWorkbook(book);
+    return performance.now() - t;
+  };
+  if (other !== undefined) validateWorkbook(other.value); // the peer's first validation, not timed: the pairs compare compiled code
+  const mine: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    if (other === undefined) mine.push(timed(read.value));
+    else if (i % 2 === 0) {
+      mine.push(timed(read.value));
+      theirs.push(timed(other.value));
+    } else {
+      theirs.push(timed(other.value));
+      mine.push(timed(read.value));
+    }
+  }
+  const ratios = theirs.map((t, i) => mine[i]! / t).sort((a, b) => a - b);
+  const family = familyAlone(read.value);
+  return {
+    ms: t3 - t2,
+    readMs: t1 - t0,
+    validateMs: t3 - t2,
+    warmValidateMs: Math.min(...mine),
+    ...(theirs.length > 0 ? { peerWarmValidateMs: Math.min(...theirs), pairRatio: (ratios[(ratios.length - 1) >> 1]! + ratios[ratios.length >> 1]!) / 2 } : {}),
+    ...(family !== undefined ? { familyMs: family } : {}),
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    rows: read.value.sheets.reduce((n, s) => n + s.rows.length, 0),
+    findings: report.findings.length,
+    workloadFindings: report.findings.filter((f) => f.rule.startsWith("workload.")).length,
+    workloadChecked: report.workload !== undefined,
   };
 }
 
@@ -188,16 +285,17 @@ function rawLimit(file: string): Sample {
 }
 
 /** Runs a phase in this process and prints its Sample as the last line of stdout. */
-async function childPhase(kind: string, file: string): Promise<Sample> {
+async function childPhase(kind: string, file: string, peer?: string): Promise<Sample> {
   if (kind === "inproc") return inProcess(file);
   if (kind === "pane") return pane(file);
   if (kind === "raw") return rawLimit(file);
+  if (kind === "repeat") return repeat(file, peer);
   throw new Error(`no phase ${kind}`);
 }
 
-const [kind, file] = process.argv.slice(2);
+const [kind, file, peer] = process.argv.slice(2);
 if (require.main === module)
-  childPhase(kind ?? "", file ?? "").then(
+  childPhase(kind ?? "", file ?? "", peer).then(
     (p) => console.log(JSON.stringify(p)),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));

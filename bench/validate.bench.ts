@@ -24,6 +24,16 @@
  *             case): wall time of the whole process.
  *   readxl:   bench/readxl_caseload.R under Rscript: read_excel(Caseload), timed inside R (R start-up
  *             excluded); the process's wall time is shown beside it.
+ *   capacity: the cost of the Workload family (HMPPS Workload Management Tool): a division of CASES
+ *             cases and STAFF staff (default 2,000) written twice, with the Staff sheet's Contracted
+ *             hours column and without it (the family then says "not checked" and counts nothing);
+ *             a child Node process per file and run, in alternating order, reads the file and the other
+ *             one (not timed) and validates its file once (the process's first validation, as the
+ *             command line's), then both files 4 times more in pairs of alternating order (compiled
+ *             code): the best of each, and the median of the pairs' ratios; last, the Workload
+ *             family's own work timed alone on the file's tables (best of 10), which shared-machine
+ *             noise moves least. Its peer is the same division without the column; target: checking
+ *             capacity adds under 20%.
  *
  * Prints the best and the median of every measurement, the ratios with their targets (read+validate
  * at most 2.5x the raw limit; nps-om at least 4x faster than openpyxl; nps-om end to end faster than
@@ -35,7 +45,7 @@
  * The in-process phases are in bench/phases.ts, built to JavaScript and run in plain Node.
  *
  * Options: CASES=n (default 100000), RUNS=n (default 5), PHASES=inproc,pane (a comma-separated list of
- * the phases to run; default all), KEEP=1 keeps the generated file,
+ * the phases to run; default all), STAFF=n (the capacity phase's staff, default 2000), KEEP=1 keeps the generated files,
  * NO_TIME=1 measures peak memory without /usr/bin/time, HOSTILE=0 leaves out the hostile files
  * (bench/hostile.ts: the most cells and shared strings the reader accepts, and two zip bombs),
  * REPORT=0 leaves out the report workbook at 200,000 findings against ExcelJS's streaming writer
@@ -47,7 +57,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildSync } from "esbuild";
-import { makeDivision } from "../scripts/sample-division";
+import { makeDivision, type Division } from "../scripts/sample-division";
 import { makeHostile } from "./hostile";
 import { streamDivision } from "../scripts/make-samples";
 import { functionsBench } from "./functions.bench";
@@ -84,6 +94,16 @@ export interface Sample {
   readonly pauses?: number;
   /** The peer's own summary line (openpyxl, readxl). */
   readonly note?: string;
+  /** repeat: the best of the validations after the process's first, on compiled code. */
+  readonly warmValidateMs?: number;
+  /** repeat: the same for the peer file, validated in pairs with the file in the same process, and the median of the pairs' ratios (file ÷ peer). */
+  readonly peerWarmValidateMs?: number;
+  readonly pairRatio?: number;
+  /** repeat: the Workload family's own work timed alone on the file's tables (best of 10), when it has contracted hours. */
+  readonly familyMs?: number;
+  /** repeat: findings of the Workload family, and whether it was checked (the Staff sheet has contracted hours). */
+  readonly workloadFindings?: number;
+  readonly workloadChecked?: boolean;
 }
 
 // --- running processes --------------------------------------------------------------------------
@@ -154,8 +174,8 @@ async function endToEnd(file: string, memDir: string): Promise<Sample> {
 /** bench/phases.ts built into plain JavaScript, so the in-process phases run in plain Node, as the command line does (not under tsx). */
 let phasesJs = "";
 
-async function runChild(kind: string, file: string, memDir: string): Promise<Sample> {
-  const r = await run(process.execPath, [phasesJs, kind, file], true, memDir);
+async function runChild(kind: string, file: string, memDir: string, peer?: string): Promise<Sample> {
+  const r = await run(process.execPath, [phasesJs, kind, file, ...(peer !== undefined ? [peer] : [])], true, memDir);
   if (r.code !== 0) throw new Error(`${kind} phase failed: ${r.stderr.trim()}`);
   return JSON.parse(lastLine(r.stdout)) as Sample;
 }
@@ -191,6 +211,7 @@ const best = (xs: readonly number[]) => Math.min(...xs);
 const secs = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 2)} s`;
 const mb = (m: number) => `${m.toFixed(0)} MB`;
 const times = (r: number) => `${r.toFixed(2)}x`;
+const added = (r: number) => `${r >= 1 ? "+" : ""}${((r - 1) * 100).toFixed(1)}%`;
 const millis = (ms: number) => `${ms.toFixed(0)} ms`;
 const perSecond = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en-GB")}/s`;
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
@@ -218,6 +239,73 @@ function measure(label: string, xs: readonly Sample[], f: (s: Sample) => number 
 // --- main ---------------------------------------------------------------------------------------
 
 type Kind = "e2e" | "inproc" | "pane" | "raw" | "openpyxl" | "readxl";
+
+/** The division without the Staff sheet's Contracted hours column: the Workload family is then not checked. */
+function withoutHours(division: Division): Division {
+  return {
+    ...division,
+    sheets: division.sheets.map((s) => {
+      const i = s.kind === "staff" ? s.header.indexOf("Contracted hours") : -1;
+      if (i < 0) return s;
+      return { ...s, header: s.header.filter((_, j) => j !== i), rows: s.rows.map((r) => r.filter((_, j) => j !== i)) };
+    }),
+  };
+}
+
+/**
+ * The cost of checking capacity: validation of the same division with and without contracted hours,
+ * each run in a fresh process, the two in alternating order from run to run. Target: under 20% added.
+ */
+async function capacityCost(dir: string, cases: number, staff: number, runs: number): Promise<void> {
+  const t = performance.now();
+  const division = makeDivision({ cases, staff, clean: true });
+  const staffRows = division.sheets.find((s) => s.kind === "staff")!.rows.length;
+  const files = { with: join(dir, `capacity-with-${cases}.xlsx`), without: join(dir, `capacity-without-${cases}.xlsx`) };
+  await streamDivision(division, files.with);
+  await streamDivision(withoutHours(division), files.without);
+  console.log(
+    `\nCapacity (the Workload family): ${cases.toLocaleString("en-GB")} cases and ${staffRows.toLocaleString("en-GB")} staff, written with and without the Staff sheet's ` +
+      `Contracted hours column (${(statSync(files.with).size / MB).toFixed(1)} MB each) in ${secs(performance.now() - t)}; ${runs} runs of each, each in a fresh process, order alternated`,
+  );
+  const got: { with: Sample[]; without: Sample[] } = { with: [], without: [] };
+  for (let i = 0; i < runs; i++)
+    for (const k of i % 2 === 0 ? (["with", "without"] as const) : (["without", "with"] as const))
+      got[k].push(await runChild("repeat", files[k], dir, files[k === "with" ? "without" : "with"]));
+  if (!got.with.every((s) => s.workloadChecked === true) || !got.without.every((s) => s.workloadChecked === false)) throw new Error("capacity: the Workload family was not checked with contracted hours, or was checked without them");
+  row("", "best", "median");
+  const cost = (label: string, f: (s: Sample) => number | undefined) => {
+    const a = values(got.with, f);
+    const b = values(got.without, f);
+    row(`${label}: with Contracted hours`, secs(best(a)), secs(median(a)));
+    row("  without (peer: the Workload family not checked)", secs(best(b)), secs(median(b)));
+    const rb = best(a) / best(b);
+    const rm = median(a) / median(b);
+    const perRun = got.with.map((s, i) => f(s)! / f(got.without[i]!)!);
+    row(`  added by checking capacity`, added(rb), added(rm), `under 20%: ${verdict(rb < 1.2, rm < 1.2)} (run by run: ${added(best(perRun))} to ${added(Math.max(...perRun))})`);
+  };
+  cost("validate, first in the process", (s) => s.validateMs);
+  cost("validate again, best of 4 more", (s) => s.warmValidateMs);
+  // Each process's pairs, with ÷ without: a "without" process's ratios are the other way up.
+  const pairs = [...values(got.with, (s) => s.pairRatio), ...values(got.without, (s) => s.pairRatio).map((r) => 1 / r)];
+  const sorted = [...pairs].sort((a, b) => a - b);
+  row(
+    "  added, pairs in one process (lowest, median)",
+    added(sorted[0]!),
+    added(median(pairs)),
+    `under 20%: ${verdict(sorted[0]! < 1.2, median(pairs) < 1.2)} (${pairs.length} processes' medians of 4 pairs; highest ${added(sorted[sorted.length - 1]!)})`,
+  );
+  // The family's own work timed alone, against validation without it: the cost, less the noise of whole validations.
+  const own = values(got.with, (s) => s.familyMs);
+  const base = values(got.without, (s) => s.warmValidateMs);
+  row(
+    "  the Workload family's own work, timed alone",
+    millis(best(own)),
+    millis(median(own)),
+    `${added(1 + best(own) / best(base))} / ${added(1 + median(own) / median(base))} of validation without it: ${verdict(best(own) / best(base) < 0.2, median(own) / median(base) < 0.2)}`,
+  );
+  const w = got.with[0]!;
+  console.log(`  With contracted hours: ${w.findings ?? 0} findings, ${w.workloadFindings ?? 0} of them the Workload family's; without: ${got.without[0]!.findings ?? 0}.`);
+}
 
 /** Peak memory of `nps-om validate` on each hostile file (target: under 1 GB), its time and what it said. */
 async function hostile(dir: string): Promise<void> {
@@ -251,13 +339,19 @@ async function main(): Promise<void> {
   process.env["NPS_OM_ROOT"] = ROOT;
   const file = join(dir, `division-${cases}.xlsx`);
   try {
+    const only = process.env["PHASES"]?.split(",").map((k) => k.trim());
+    const kinds = (["e2e", "inproc", "pane", "raw", ...(havePython ? (["openpyxl"] as const) : []), ...(haveR ? (["readxl"] as const) : [])] as Kind[]).filter((k) => only === undefined || only.includes(k));
+    const capacity = only === undefined || only.includes("capacity");
+    if (kinds.length === 0 && !capacity) throw new Error(`PHASES=${process.env["PHASES"] ?? ""}: no such phase (e2e, inproc, pane, raw, openpyxl, readxl, capacity)`);
+    if (kinds.length === 0) {
+      // Only the capacity phase: no division of the default staff to generate.
+      await capacityCost(dir, cases, Number(process.env["STAFF"] ?? 2000), runs);
+      await theRest(dir);
+      return;
+    }
     const t = performance.now();
     await streamDivision(makeDivision({ cases, clean: true }), file);
     console.log(`Generated ${cases.toLocaleString("en-GB")} cases: ${file} (${(statSync(file).size / MB).toFixed(1)} MB) in ${secs(performance.now() - t)}`);
-
-    const only = process.env["PHASES"]?.split(",").map((k) => k.trim());
-    const kinds = (["e2e", "inproc", "pane", "raw", ...(havePython ? (["openpyxl"] as const) : []), ...(haveR ? (["readxl"] as const) : [])] as Kind[]).filter((k) => only === undefined || only.includes(k));
-    if (kinds.length === 0) throw new Error(`PHASES=${process.env["PHASES"] ?? ""}: no such phase (e2e, inproc, pane, raw, openpyxl, readxl)`);
     const got: Record<Kind, Sample[]> = { e2e: [], inproc: [], pane: [], raw: [], openpyxl: [], readxl: [] };
     const measureOnce: Record<Kind, () => Promise<Sample>> = {
       e2e: () => endToEnd(file, dir),
@@ -346,18 +440,24 @@ async function main(): Promise<void> {
           `${havePython && got.openpyxl[0] ? `; openpyxl script: ${got.openpyxl[0].note ?? ""}` : ""}.` +
           `${inproc.length > 0 ? ` In-process child peak memory ${mb(median(values(inproc, (s) => s.peakMb)))} (median).` : ""}`,
       );
-    if (process.env["HOSTILE"] !== "0") await hostile(dir);
-    if (process.env["REPORT"] !== "0") {
-      console.log("");
-      if ((await reportBench()) !== 0) process.exitCode = 1;
-    }
-    if (process.env["FUNCTIONS"] !== "0") {
-      console.log("");
-      if ((await functionsBench()) !== 0) process.exitCode = 1;
-    }
+    if (capacity) await capacityCost(dir, cases, Number(process.env["STAFF"] ?? 2000), runs);
+    await theRest(dir);
   } finally {
     if (process.env["KEEP"] !== "1") rmSync(dir, { recursive: true, force: true });
-    else console.log(`Kept ${file}`);
+    else console.log(`Kept the generated files in ${dir}`);
+  }
+}
+
+/** The hostile files, the report workbook and the custom functions, unless left out. */
+async function theRest(dir: string): Promise<void> {
+  if (process.env["HOSTILE"] !== "0") await hostile(dir);
+  if (process.env["REPORT"] !== "0") {
+    console.log("");
+    if ((await reportBench()) !== 0) process.exitCode = 1;
+  }
+  if (process.env["FUNCTIONS"] !== "0") {
+    console.log("");
+    if ((await functionsBench()) !== 0) process.exitCode = 1;
   }
 }
 

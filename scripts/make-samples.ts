@@ -65,7 +65,7 @@ export async function makeSamples(dir: string, opts: SampleOptions = {}): Promis
   mkdirSync(dir, { recursive: true });
   const division = makeDivision(opts);
   await writeDivision(division, join(dir, "sample-division.xlsx"));
-  await writeTemplate(join(dir, "template.xlsx"));
+  await writeTemplate(join(dir, "template.xlsx"), true);
   return division;
 }
 

@@ -1,17 +1,20 @@
 /**
- * A synthetic probation division (no real people), generated from a fixed seed: seven LDU clusters,
- * about 150 staff, a few thousand cases, a year of court reports, three Approved Premises, PAROMs
- * and unpaid work. The data keeps every rule of the operating model except for the deliberate
- * breaches listed in BREACHES, which the validator must find, and nothing else.
+ * A synthetic probation division (no real people), generated from a fixed seed: six LDU clusters,
+ * about 250 staff with their contracted hours, a few thousand cases, a year of court reports with
+ * their authors, three Approved Premises, PAROMs and unpaid work. The data keeps every rule of the
+ * operating model, and every OM is within capacity (HMPPS Workload Management Tool), except for the
+ * deliberate breaches it returns in `breaches`, which the validator must find, and nothing else.
  *
  * The tiers and grades are worked out by the same model code the add-in uses, so the clean part
  * of the division is clean by construction. Plain values only: scripts/make-samples.ts and the
  * benchmark write them with ExcelJS.
  */
 import { allocateGrade } from "../src/model/allocate";
+import { DEFAULT_CONFIG } from "../src/model/config";
 import { LAYOUT, type SheetKind } from "../src/model/layout";
 import { computeTier, type TierInput } from "../src/model/tier";
-import type { CellValue, Rosh } from "../src/model/values";
+import type { CellValue, Grade, Rosh, Tier } from "../src/model/values";
+import { availablePoints, casePoints, caseTypeOfSentence, highestCasePoints, reductionHours, reportPoints } from "../src/model/workload";
 
 export interface SampleSheet {
   readonly kind: SheetKind;
@@ -83,6 +86,11 @@ export interface SampleOptions {
   readonly seed?: number;
   /** Leave the deliberate breaches out (for the benchmark's clean runs or tests). */
   readonly clean?: boolean;
+  /**
+   * At least this many staff: OM teams are added, one cluster at a time, until the Staff sheet has
+   * this many rows (the benchmark asks for 2,000). By default one more OM team per cluster.
+   */
+  readonly staff?: number;
 }
 
 export function makeDivision(opts: SampleOptions = {}): Division {
@@ -90,20 +98,23 @@ export function makeDivision(opts: SampleOptions = {}): Division {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const chance = (p: number) => random() < p;
   const used = new Set<string>();
-  const person = (): string => {
+  /** A new name, drawn from `r`: the main draw for the first staff, another for the added OM teams, so adding them changes nothing else. */
+  const personFrom = (r: () => number): string => {
+    const from = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
     for (;;) {
-      const n = `${pick(FIRST)} ${pick(LAST)}`;
+      const n = `${from(FIRST)} ${from(LAST)}`;
       if (!used.has(n)) {
         used.add(n);
         return n;
       }
-      const m = `${n} ${String.fromCharCode(65 + Math.floor(random() * 26))}`;
+      const m = `${n} ${String.fromCharCode(65 + Math.floor(r() * 26))}`;
       if (!used.has(m)) {
         used.add(m);
         return m;
       }
     }
   };
+  const person = (): string => personFrom(random);
 
   const staff: Record<string, CellValue>[] = [];
   const teams: Record<string, CellValue>[] = [];
@@ -116,6 +127,9 @@ export function makeDivision(opts: SampleOptions = {}): Division {
   // --- clusters, their leadership and teams -------------------------------------------------
   const omsByGrade: { PO: { name: string; team: string; cluster: string }[]; PSO: { name: string; team: string; cluster: string }[] } = { PO: [], PSO: [] };
   const spos: string[] = [];
+  /** Each cluster's Head of LDU and SAO (who line-manage the added OM teams' SPOs and CAs), and its court PSOs (who write its reports). */
+  const leaders: { head: string; sao: string }[] = [];
+  const courtPsos: string[][] = [];
   CLUSTERS.forEach((cluster, ci) => {
     const complex = ci < 2; // the first two have the largest measures (top 25% of 6 is 1.5, rounded up to 2)
     const head = add({ name: person(), role: "Head of LDU", team: `${cluster} management`, cluster });
@@ -123,6 +137,7 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     const bm = add({ name: person(), role: "BM", team: `${cluster} management`, cluster, lineManager: sosm ?? head });
     add({ name: person(), role: "DM", team: `${cluster} management`, cluster, lineManager: bm });
     const sao = add({ name: person(), role: "SAO", team: `${cluster} management`, cluster, lineManager: bm });
+    leaders.push({ head, sao });
     clusters.push({
       cluster,
       head,
@@ -150,7 +165,7 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     const court = `${cluster} Court`;
     teams.push({ team: court, type: "Court", cluster });
     const courtSpo = spos[spos.length - 2]!;
-    for (let i = 0; i < 3; i++) add({ name: person(), role: "PSO", team: court, cluster, lineManager: courtSpo });
+    courtPsos.push([0, 1, 2].map(() => add({ name: person(), role: "PSO", team: court, cluster, lineManager: courtSpo })));
     add({ name: person(), role: "CA", team: court, cluster, lineManager: sao });
   });
 
@@ -189,10 +204,28 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     };
   });
 
+  // --- more OM teams, so that capacity is plausible (HMPPS Workload Management Tool) -------------
+  // Under WMT's points the North and South teams' POs alone would hold about twice their available
+  // points. Each cluster gets another OM team: an SPO, 9 POs and a PSO (10 staff: 1:10) and 2.5 FTE
+  // of CAs (1:4). Their names come from a draw of their own, so everything above is unchanged.
+  const extraRandom = rng((opts.seed ?? 20261124) ^ 0x5a17);
+  const firstExtraPo = omsByGrade.PO.length;
+  for (let k = 0; k < CLUSTERS.length || staff.length < (opts.staff ?? 0); k++) {
+    const ci = k % CLUSTERS.length;
+    const cluster = CLUSTERS[ci]!;
+    const n = Math.floor(k / CLUSTERS.length);
+    const team = `${cluster} East${n > 0 ? ` ${n + 1}` : ""}`;
+    teams.push({ team, type: "OM", cluster });
+    const spo = add({ name: personFrom(extraRandom), role: "SPO", team, cluster, lineManager: leaders[ci]!.head, yosLinkSpo: "No" });
+    spos.push(spo);
+    for (let i = 0; i < 9; i++) omsByGrade.PO.push({ name: add({ name: personFrom(extraRandom), role: "PO", team, cluster, lineManager: spo }), team, cluster });
+    omsByGrade.PSO.push({ name: add({ name: personFrom(extraRandom), role: "PSO", team, cluster, lineManager: spo }), team, cluster });
+    for (const fte of [1, 1, 0.5]) add({ name: personFrom(extraRandom), role: "CA", team, cluster, lineManager: leaders[ci]!.sao, fte });
+  }
+
   // --- caseload ---------------------------------------------------------------------------------
   const nCases = opts.cases ?? 3000;
   const cases: Record<string, CellValue>[] = [];
-  const load = { PO: 0, PSO: 0 };
   for (let i = 0; i < nCases; i++) {
     const roshDraw = random();
     const rosh: Rosh = roshDraw < 0.33 ? "Low" : roshDraw < 0.83 ? "Medium" : roshDraw < 0.98 ? "High" : "Very High";
@@ -217,15 +250,11 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     const sentenceType = pick(["Community", "Community", "Custody", "Licence", "Licence", "Indeterminate"]);
     const grade = allocateGrade({ tier: tier.value, rosh, psoCompetent: false, crcEscalation: false, indeterminate: sentenceType === "Indeterminate" });
     if (!grade.ok) throw new Error(`sample case ${i}: ${grade.problem.message}`);
-    const pool = omsByGrade[grade.value.grade];
-    const om = pool[load[grade.value.grade]++ % pool.length]!;
     const yn = (b: boolean | undefined) => (b === true ? "Yes" : "No");
+    // The OM, team and cluster are filled in below, once the OMs' hours are known.
     cases.push({
       caseId: `X${String(100000 + i * 7 + 3).padStart(6, "0")}`,
-      om: om.name,
       omGrade: grade.value.grade,
-      team: om.team,
-      cluster: om.cluster,
       rosh,
       rsr,
       ogrs,
@@ -253,8 +282,16 @@ export function makeDivision(opts: SampleOptions = {}): Division {
       [xs[i], xs[j]] = [xs[j]!, xs[i]!];
     }
   const yearStart = serial(2025, 10, 1);
-  for (let i = 0; i < nReports; i++)
-    reports.push({ reportId: `R${String(i + 1).padStart(5, "0")}`, date: yearStart + Math.floor((i * 365) / nReports), reportType: types[i]!, authorGrade: authors[i]!, team: `${CLUSTERS[i % CLUSTERS.length]!} Court` });
+  // Each report's author, by name, so that it counts in their workload: the court team's PSOs write
+  // the PSO reports, the cluster's North and South POs the PO reports, each in turn.
+  const written = CLUSTERS.map(() => ({ PO: 0, PSO: 0 }));
+  for (let i = 0; i < nReports; i++) {
+    const ci = i % CLUSTERS.length;
+    const grade = authors[i] as Grade;
+    const writers = grade === "PO" ? omsByGrade.PO.slice(ci * 6, ci * 6 + 6).map((o) => o.name) : courtPsos[ci]!;
+    const author = writers[written[ci]![grade]++ % writers.length]!;
+    reports.push({ reportId: `R${String(i + 1).padStart(5, "0")}`, date: yearStart + Math.floor((i * 365) / nReports), reportType: types[i]!, authorGrade: grade, team: `${CLUSTERS[ci]!} Court`, author });
+  }
 
   // --- PAROMs: countersigned until three successive Good -----------------------------------------
   const paroms: Record<string, CellValue>[] = [];
@@ -284,6 +321,70 @@ export function makeDivision(opts: SampleOptions = {}): Division {
       educationHours: Math.floor(hoursOrdered * 0.2 * random()),
       travelMinutes: 10 + Math.floor(random() * 60),
     });
+  }
+
+  // --- workload (HMPPS Workload Management Tool): hours, reductions, and cases allocated by capacity --
+  // Everyone has contracted hours: 37 a week full time, their FTE's share otherwise. A few OMs work
+  // part time (their FTE follows), and three have reductions: a newly qualified officer (20% of their
+  // hours, none given), trade union facility time and another reason, each with its hours. None is in
+  // Don South, whose 5.0 FTE of OMs is a deliberate breach below.
+  const config = DEFAULT_CONFIG;
+  const byName = new Map(staff.map((s) => [String(s["name"]), s]));
+  const poName = (ci: number, side: number, i: number) => omsByGrade.PO[ci * 6 + side * 3 + i]!.name;
+  const psoName = (ci: number, side: number, i: number) => omsByGrade.PSO[ci * 4 + side * 2 + i]!.name;
+  const partTime: [string, number][] = [
+    [poName(0, 1, 1), 30],
+    [poName(3, 0, 2), 22.5],
+    [psoName(1, 1, 0), 18.5],
+    [psoName(5, 0, 1), 30],
+    [courtPsos[4]![1]!, 22.5],
+  ];
+  for (const [name, hours] of partTime) Object.assign(byName.get(name)!, { contractedHours: hours, fte: Math.round((hours / 37) * 100) / 100 });
+  Object.assign(byName.get(omsByGrade.PO[firstExtraPo + 8]!.name)!, { reductionReason: "Newly qualified officer" });
+  Object.assign(byName.get(psoName(4, 1, 1))!, { reductionReason: "Trade union facility time", reductionHours: 7.5 });
+  Object.assign(byName.get(poName(1, 0, 1))!, { reductionReason: "Other", reductionHours: 4 });
+  for (const s of staff) s["contractedHours"] ??= Math.round(37 * (s["fte"] as number) * 10) / 10;
+  const availableOf = (s: Record<string, CellValue>): number => {
+    const contracted = s["contractedHours"] as number;
+    const reason = s["reductionReason"];
+    const given = s["reductionHours"];
+    const cut = reason === undefined && given === undefined ? undefined : reductionHours(reason as string | undefined, contracted, given as number | undefined);
+    if (cut !== undefined && !cut.ok) throw new Error(`sample staff ${String(s["name"])}: ${cut.problem.message}`);
+    return availablePoints(contracted, cut?.value.hours ?? 0, config.wmtNominalTarget, config.wmtDefaultHours);
+  };
+
+  // Reports and PAROMs in the 30 days to the workbook's latest date count for their authors.
+  let asOf = -Infinity;
+  for (const d of [...reports.map((r) => r["date"]), ...paroms.map((p) => p["date"]), ...upw.flatMap((u) => [u["sentenceDate"], u["startDate"], u["completedDate"]])])
+    if (typeof d === "number" && d > asOf) asOf = d;
+  const held = new Map<string, number>();
+  const hold = (name: string, points: number) => held.set(name, (held.get(name) ?? 0) + points);
+  const inWindow = (d: CellValue) => typeof d === "number" && d <= asOf && d >= asOf - 30;
+  for (const r of reports) if (inWindow(r["date"])) hold(String(r["author"]), reportPoints(r["reportType"] as "Oral" | "SDR" | "FDR", config));
+  for (const p of paroms) if (inWindow(p["date"])) hold(String(p["om"]), reportPoints("PAROM", config));
+
+  // Cases go as an SPO using WMT gives them: the heaviest first, each to the OM of the advised grade
+  // with the most room against their own share of their available points (from 85% to 100% for POs,
+  // 75% to 100% for PSOs, so capacities spread as real teams' do).
+  const casePointsOf = (c: Record<string, CellValue>) => {
+    const tier = c["recordedTier"] as Tier;
+    const type = caseTypeOfSentence(c["sentenceType"]);
+    return type === undefined ? highestCasePoints(tier, config) : casePoints(tier, type, config);
+  };
+  // One PO is given cases as if they had half as many hours again: the over-capacity OM among the deliberate breaches.
+  const overloaded = opts.clean === true ? undefined : poName(4, 0, 0);
+  const pools = (["PO", "PSO"] as const).map((grade) => {
+    const [low, spread] = grade === "PO" ? [0.85, 0.15] : [0.75, 0.25];
+    return omsByGrade[grade].map((om, j) => ({ om, held: held.get(om.name) ?? 0, room: availableOf(byName.get(om.name)!) * (om.name === overloaded ? 1.5 : low + (spread * ((j * 7) % 11)) / 10) }));
+  });
+  const points = cases.map(casePointsOf);
+  const order = cases.map((_, i) => i).sort((a, b) => points[b]! - points[a]! || a - b);
+  for (const i of order) {
+    const pool = pools[cases[i]!["omGrade"] === "PO" ? 0 : 1]!;
+    let best = pool[0]!;
+    for (const o of pool) if ((o.held + points[i]!) / o.room < (best.held + points[i]!) / best.room) best = o;
+    best.held += points[i]!;
+    Object.assign(cases[i]!, { om: best.om.name, team: best.om.team, cluster: best.om.cluster });
   }
 
   // --- the deliberate breaches -------------------------------------------------------------------
@@ -336,6 +437,19 @@ export function makeDivision(opts: SampleOptions = {}): Division {
     // 8. Unpaid work that started 25 working days after sentence (NPS FAQ on the future of probation, June 2020: within 20).
     upw[5]!["startDate"] = addBusinessDays(upw[5]!["sentenceDate"] as number, 25);
     breaches.push({ rule: "upw.start", sheet: sheetName("unpaidWork"), cell: `${col("unpaidWork", "startDate")}7`, what: `requirement for case ${String(upw[5]!["caseId"])} started 25 working days after sentence; within 20` });
+
+    // 9. An OM over capacity (HMPPS Workload Management Tool): the PO given cases as if they had half as many hours again (above).
+    const over = byName.get(overloaded!)!;
+    const mine = cases.filter((c) => c["om"] === overloaded);
+    const total = Math.round(mine.reduce((n, c) => n + casePointsOf(c), 0) + (held.get(overloaded!) ?? 0)); // cases, and reports in the last 30 days
+    const available = availableOf(over);
+    const heavy = mine.filter((c) => ["A", "B1", "B2"].includes(String(c["recordedTier"]))).length;
+    breaches.push({
+      rule: "workload.capacity",
+      sheet: sheetName("staff"),
+      cell: `${col("staff", "name")}${staff.indexOf(over) + 2}`,
+      what: `${overloaded!} (PO, ${String(over["team"])}): ${mine.length} cases (${heavy} of them tier A or B), ${total.toLocaleString("en-GB")} points against ${available.toLocaleString("en-GB")} available, ${Math.round((total / available) * 1000) / 10}% of capacity; over 100%`,
+    });
   }
 
   return {

@@ -10,6 +10,7 @@ import * as reports from "../src/functions/reports";
 import * as staffing from "../src/functions/staffing";
 import * as tiering from "../src/functions/tiering";
 import * as vlo from "../src/functions/vlo";
+import * as workload from "../src/functions/workload";
 import { LAYOUT } from "../src/model/layout";
 import { RULES } from "../src/model/validate";
 import { makeDivision } from "../scripts/sample-division";
@@ -17,9 +18,9 @@ import { installCustomFunctionsStub, shown } from "./support/custom-functions-st
 
 const ROOT = join(__dirname, "..");
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = { ...reports, ...staffing, ...tiering, ...vlo } as never;
+const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = { ...reports, ...staffing, ...tiering, ...vlo, ...workload } as never;
 /** Every @customfunction id in the function sources (what functions.json is generated from). */
-const IDS = ["tiering", "reports", "vlo", "staffing"].flatMap((f) =>
+const IDS = ["tiering", "reports", "vlo", "staffing", "workload"].flatMap((f) =>
   [...readFileSync(join(ROOT, "src", "functions", `${f}.ts`), "utf8").matchAll(/@customfunction (\w+)/g)].map((m) => m[1]!),
 );
 

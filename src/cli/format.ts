@@ -10,6 +10,8 @@ import { LAYOUT } from "../model/layout";
 import { findingText } from "../model/sources";
 import { quoteSheet } from "../model/validate/report-table";
 import { count } from "../model/messages/core";
+import { capacityText, pct } from "../model/messages/workload";
+import { problem } from "../model/problem";
 import { countsInWords, familySummaries, FIRST_RULES, statusWord } from "../model/validate";
 import type { Finding, RuleSummary, Severity, ValidationReport } from "../model/validate/types";
 
@@ -17,6 +19,8 @@ import type { Finding, RuleSummary, Severity, ValidationReport } from "../model/
 const SHOW = { error: 20, warning: 20, info: 10 } as const;
 /** Shown before anything else, as the engine orders them (the percent hazard, what-if errors). */
 const FIRST = new Set(FIRST_RULES);
+/** The Workload family's per-team spread, which the capacity block shows. */
+const SPREAD = "workload.spread";
 /** Findings that mean nothing could be checked: the run exits 2, as for unreadable input. */
 const NOTHING_CHECKED = new Set(["layout.empty", "layout.noneRecognised"]);
 
@@ -73,7 +77,9 @@ export function writeJson(report: ValidationReport, write: (s: string) => void):
     write(jsonSafe(parts.join("")));
   }
   write(`${n === 0 ? "" : "\n  "}],\n  "summaries": ${jsonSafe(indent(JSON.stringify(report.summaries, null, 2), "  "))},\n`);
-  write(`  "overrides": ${jsonSafe(indent(JSON.stringify(report.overrides, null, 2), "  "))}\n}\n`);
+  write(`  "overrides": ${jsonSafe(indent(JSON.stringify(report.overrides, null, 2), "  "))}${report.workload !== undefined ? "," : ""}\n`);
+  if (report.workload !== undefined) write(`  "workload": ${jsonSafe(indent(JSON.stringify(report.workload, null, 2), "  "))}\n`);
+  write("}\n");
 }
 
 export function pad(s: string, n: number): string {
@@ -152,6 +158,17 @@ export function formatText(report: ValidationReport, file: string, variants: Par
     }
   }
 
+  if (report.workload !== undefined && report.workload.teams.length > 0) {
+    const w = report.workload;
+    out.push("", `Capacity per team (workload points ÷ available points; over ${pct(w.threshold)} is flagged):`);
+    for (const t of w.teams) {
+      const over = t.oms.filter((o) => o.capacity > w.threshold).length;
+      const spread = problem("workload.teamSpread", { team: t.team, oms: t.oms.length, lowest: t.lowest, median: t.median, highest: t.highest }).message;
+      out.push(`  ${over > 0 ? `${spread.slice(0, -1)}; ${over} over ${pct(w.threshold)}.` : spread}`);
+      if (verbose) for (const o of t.oms) out.push(`    ${o.name}${o.grade !== undefined ? ` (${o.grade})` : ""}: ${capacityText(o)}`);
+    }
+  }
+
   if (verbose && report.findings.length > 0) {
     out.push("", "Findings by rule:");
     const byRule = new Map<string, Record<Severity, number>>();
@@ -174,8 +191,10 @@ export function formatText(report: ValidationReport, file: string, variants: Par
     for (const f of first.slice(0, SHOW.error)) out.push(`  ${SEVERITY_WORD[f.severity]} ${line(f).trimStart()}`);
     if (first.length > SHOW.error) out.push(`  ... and ${first.length - SHOW.error} more`);
   }
+  // The spread per team is the capacity block above, line for line: not listed twice.
+  const shownAbove = report.workload !== undefined ? SPREAD : undefined;
   for (const sev of ["error", "warning", "info"] as const) {
-    const list = report.findings.filter((f) => f.severity === sev && !FIRST.has(f.rule));
+    const list = report.findings.filter((f) => f.severity === sev && !FIRST.has(f.rule) && f.rule !== shownAbove);
     if (list.length === 0) continue;
     const title = SEVERITY_TITLE[sev];
     out.push("", list.length > SHOW[sev] ? `${title} (first ${SHOW[sev]} of ${list.length}):` : `${title} (${list.length}):`);

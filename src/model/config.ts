@@ -32,9 +32,9 @@ function figure<T>(value: T, label: string, source: string, range: { min?: numbe
 }
 
 /** Where the workload figures come from, as a reader names it. */
-export const WMT_SOURCE = "HMPPS Workload Management Tool (WMT)";
+export const WMT_SOURCE = "HMPPS Workload Management Tool";
 /** The points table: WMT's seed data of 2017, the only public seven-tier table, so a default to replace. */
-export const WMT_POINTS_SOURCE = "HMPPS Workload Management Tool (WMT), points of 2017 (seven tiers): a default to replace with the division's own";
+export const WMT_POINTS_SOURCE = "HMPPS Workload Management Tool, points of 2017 (seven tiers): a default to replace with the division's own";
 
 /** Tiers as the points table lists them, from the heaviest. */
 export const POINTS_TIERS = ["A", "B1", "B2", "C1", "C2", "D1", "D2"] as const;
@@ -106,7 +106,7 @@ export const FIGURES = {
   // Workload and capacity: the HMPPS Workload Management Tool (WMT), beyond the operating model.
   wmtNominalTarget: figure(2176, "Nominal target: available points of a PO or PSO on the default hours (2,176)", WMT_SOURCE, { min: 1, max: 100_000, integer: true }),
   wmtDefaultHours: figure(37, "Default contracted hours a week, on which the nominal target is set (37)", WMT_SOURCE, { min: 1, max: 100 }),
-  capacityThreshold: figure(1, "Capacity over which an OM is flagged (100%)", "Add-in default: HMPPS Workload Management Tool (WMT) shows capacity as a percentage and sets no limit, so the division sets its own", { min: 0.01, max: 5, percent: true }),
+  capacityThreshold: figure(1, "Capacity over which an OM is flagged (100%)", "Add-in default: HMPPS Workload Management Tool shows capacity as a percentage and sets no limit, so the division sets its own", { min: 0.01, max: 5, percent: true }),
   ...pointsFigures(),
 } as const;
 

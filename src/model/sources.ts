@@ -16,7 +16,7 @@ export const SOURCES: readonly SourceDoc[] = [
   { cite: "Employer's reply on the E3 Phase 2 Blueprint", title: "NPS, reply to Napo's feedback on the E3 Phase 2 Blueprint (2017)" },
   { cite: "NPS FAQ on the future of probation, June 2020", title: "National Probation Service, Frequently asked questions on the future of probation, last updated 30 June 2020 (as published on a probation blog, 14 July 2020): the answer on unpaid work" },
   {
-    cite: "HMPPS Workload Management Tool (WMT)",
+    cite: "HMPPS Workload Management Tool",
     title: "HM Prison and Probation Service, Workload Management Tool: its public code (wmt-probation-rules, wmt-worker, hmpps-workload) and its points table of 2017, the last for seven tiers",
   },
   { cite: "Add-in rule book", title: "This add-in's own readings where the documents leave a choice (docs/operating-model.md)" },

@@ -55,7 +55,7 @@ describe("workload.capacity: capacity over the division's threshold is a warning
         sheet: "Staff",
         cell: "A3",
         message: "Bob holds 1,950 workload points against 1,658 available: 117.6% of capacity, over the division's 100%.",
-        source: "HMPPS Workload Management Tool (WMT)",
+        source: "HMPPS Workload Management Tool",
       }),
     ]);
     expect(r.summary("workload.capacity")).toMatchObject({ status: "warning", figure: "1 of 2 OMs over 100%", target: "100% or less", family: "Workload and capacity" });

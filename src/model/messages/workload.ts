@@ -4,8 +4,10 @@
  */
 import { count, show, type Arg, type Got } from "./core";
 
+/** One formatter for every percentage: building one per call costs 40 times the formatting. */
+const PERCENT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 /** A capacity or threshold as people read it: 1.176 is "117.6%", 12.3456 is "1,234.6%". */
-export const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`;
+export const pct = (x: number): string => `${PERCENT.format(Math.round(x * 1000) / 10)}%`;
 const pts = (n: number) => Math.round(n).toLocaleString("en-GB");
 
 /** One OM's capacity with its numbers, as the command line and the pane write it: "117.6%: 1,950 of 1,658 points". */

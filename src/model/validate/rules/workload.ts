@@ -10,7 +10,9 @@
  * hours (and 50% for facility time); a reason with no set allowance and no hours takes nothing off.
  */
 import { WMT_SOURCE } from "../../config";
+import { pct } from "../../messages/workload";
 import { problem } from "../../problem";
+import { parseTeamType } from "../../staffing";
 import type { Grade, Tier } from "../../values";
 import {
   availablePoints,
@@ -24,7 +26,8 @@ import {
   reductionHours,
   reductionReason,
   reportPoints,
-  type OmCapacity,
+  type PointsTier,
+  type WorkloadCaseType,
 } from "../../workload";
 import type { Finding, Rule, RuleContext, Table, TeamCapacity, TableRow, WorkloadPicture } from "../types";
 import { at, personKey, staffList, ukDate, workbookAsOf, type StaffMember } from "./people";
@@ -80,40 +83,56 @@ export function countWorkload(ctx: RuleContext): Counted {
   const config = ctx.config;
   const cases = ctx.table("caseload")!;
   const staffTable = ctx.table("staff")!;
-  const points = new Map<string, { name: string; cases: number; points: number; team?: string }>();
-  const add = (name: string, n: number, isCase: boolean, team?: unknown) => {
+  type Held = { name: string; cases: number; points: number; team?: string };
+  const points = new Map<string, Held>();
+  // A caseload names the same few hundred OMs tens of thousands of times: each name as written is looked up once.
+  const byName = new Map<string, Held>();
+  const heldBy = (name: string, team: unknown): Held => {
+    let p = byName.get(name);
+    if (p) return p;
     const key = personKey(name);
-    let p = points.get(key);
+    p = points.get(key);
     if (!p) {
       p = { name, cases: 0, points: 0, ...(typeof team === "string" ? { team } : {}) };
       points.set(key, p);
     }
-    p.points += n;
-    if (isCase) p.cases++;
+    byName.set(name, p);
+    return p;
+  };
+  const add = (name: string, n: number) => {
+    heldBy(name, undefined).points += n;
   };
 
-  // Cases: the points of each distinct tier and sentence type are worked out once.
+  // Cases, down the columns: the case type of each distinct sentence type, and the points of each
+  // tier and case type, are worked out once.
   const untiered = { count: 0 } as { count: number; first?: string };
   const unknownType = { count: 0 } as { count: number; first?: string };
-  const memo = new Map<string, number>();
+  const column = (field: string): readonly unknown[] => cases.values(field) ?? [];
+  const omColumn = column("om");
+  const tierColumn = column("recordedTier");
+  const sentenceColumn = column("sentenceType");
+  const teamColumn = column("team");
+  const types = new Map<unknown, WorkloadCaseType | undefined>();
+  const memo = new Map<PointsTier, Partial<Record<WorkloadCaseType | "unknown", number>>>();
   let caseCount = 0;
-  for (const row of cases.rows) {
-    const om = row.get("om");
+  for (let i = 0; i < cases.rows.length; i++) {
+    const om = omColumn[i];
     if (om === undefined) continue;
-    const tier = (row.get("recordedTier") as Tier | undefined) ?? "untiered";
-    const sentence = row.get("sentenceType");
-    const type = caseTypeOfSentence(sentence);
+    const tier = (tierColumn[i] as Tier | undefined) ?? "untiered";
+    const sentence = sentenceColumn[i];
+    let type = types.get(sentence);
+    if (type === undefined && !types.has(sentence)) types.set(sentence, (type = caseTypeOfSentence(sentence)));
     if (tier === "untiered") {
-      if (untiered.count++ === 0) untiered.first = place(cases, row, "recordedTier");
-    } else if (type === undefined && unknownType.count++ === 0) unknownType.first = place(cases, row, "sentenceType");
-    const k = `${tier}|${type ?? ""}`;
-    let p = memo.get(k);
-    if (p === undefined) {
-      p = type === undefined ? highestCasePoints(tier, config) : casePoints(tier, type, config);
-      memo.set(k, p);
-    }
+      if (untiered.count++ === 0) untiered.first = place(cases, cases.rows[i]!, "recordedTier");
+    } else if (type === undefined && unknownType.count++ === 0) unknownType.first = place(cases, cases.rows[i]!, "sentenceType");
+    let byType = memo.get(tier);
+    if (byType === undefined) memo.set(tier, (byType = {}));
+    let p = byType[type ?? "unknown"];
+    if (p === undefined) p = byType[type ?? "unknown"] = type === undefined ? highestCasePoints(tier, config) : casePoints(tier, type, config);
     caseCount++;
-    add(String(om), p, true, row.get("team"));
+    const held = heldBy(String(om), teamColumn[i]);
+    held.points += p;
+    held.cases++;
   }
 
   // Court reports and PAROMs in the 30 days up to the workbook's latest date.
@@ -128,26 +147,29 @@ export function countWorkload(ctx: RuleContext): Counted {
       const item = parseWorkloadItem(row.raw("reportType"), "Report type");
       if (!item.ok || item.value?.kind !== "report") continue;
       reports++;
-      add(String(author), reportPoints(item.value.type, config), false);
+      add(String(author), reportPoints(item.value.type, config));
     }
   let paroms = 0;
   for (const row of ctx.table("paroms")?.rows ?? []) {
     const om = row.get("om");
     if (om === undefined || !inWindow(row.get("date"))) continue;
     paroms++;
-    add(String(om), reportPoints("PAROM", config), false);
+    add(String(om), reportPoints("PAROM", config));
   }
 
   // Hours and reductions, from the Staff sheet.
   const hourFindings: Finding[] = [];
   const oms = new Map<string, OmWorkload>();
   const staff = staffList(staffTable);
+  const omTeams = teamIsOm(ctx);
   const onStaff = new Set(staff.map((s) => s.key));
   for (const s of staff) {
     if (oms.has(s.key)) continue;
     const held = points.get(s.key);
     const grade: Grade | undefined = s.role === "PO" || s.role === "PSO" ? s.role : undefined;
     if (held === undefined && grade === undefined) continue;
+    // A PO or PSO holding no cases in a court, YOS, victims, AP or management team has no caseload to measure.
+    if ((held?.cases ?? 0) === 0 && !omTeams(s.team)) continue;
     const hours = readHours(staffTable, s, hourFindings);
     const available = hours === undefined ? undefined : availablePoints(hours.contracted, hours.reduction, config.wmtNominalTarget, config.wmtDefaultHours);
     const total = Math.round(held?.points ?? 0);
@@ -170,6 +192,19 @@ export function countWorkload(ctx: RuleContext): Counted {
   const counted: Counted = { oms, notOnStaff, cases: caseCount, reports, paroms, asOf, untiered, unknownType, hourFindings };
   MEMO.set(ctx, counted);
   return counted;
+}
+
+/** Whether a team is an OM team by the Teams sheet; a team the sheet does not type (or no team) may be one. */
+function teamIsOm(ctx: RuleContext): (team: string | undefined) => boolean {
+  const types = new Map<string, boolean>();
+  for (const row of ctx.table("teams")?.rows ?? []) {
+    const team = row.get("team");
+    const type = row.raw("type");
+    if (team === undefined || type === null || type === undefined || type === "") continue;
+    const t = parseTeamType(type, "Type");
+    types.set(personKey(team), t.ok && t.value === "OM");
+  }
+  return (team) => (team === undefined ? true : (types.get(personKey(team)) ?? true));
 }
 
 /** Contracted and reduction hours of a member of staff; undefined when contracted hours are blank or not hours. */
@@ -211,7 +246,6 @@ function readHours(table: Table, s: StaffMember, out: Finding[]): { contracted: 
   return { contracted: c, reduction: 0 };
 }
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
 
 /** The median of numbers sorted ascending. */
 function median(sorted: readonly number[]): number {
@@ -221,8 +255,13 @@ function median(sorted: readonly number[]): number {
 
 const COLLATOR = new Intl.Collator("en-GB", { sensitivity: "base", numeric: true });
 
+/** The picture of a validation, drawn once for the two rules that read it and the report. */
+const PICTURES = new WeakMap<RuleContext, WorkloadPicture>();
+
 /** Capacity per team: the numbers the pane's picture draws and the summary's spread gives. */
 export function workloadPicture(ctx: RuleContext): WorkloadPicture {
+  const hit = PICTURES.get(ctx);
+  if (hit) return hit;
   const { oms, asOf } = countWorkload(ctx);
   const byTeam = new Map<string, OmWorkload[]>();
   for (const om of oms.values()) {
@@ -252,12 +291,9 @@ export function workloadPicture(ctx: RuleContext): WorkloadPicture {
         highest: caps[caps.length - 1]!,
       };
     });
-  return { threshold, ...(asOf !== undefined ? { asOf: ukDate(asOf) } : {}), teams, measured, over };
-}
-
-/** The OMs as BEST_OM reads them, for a caller that has validated a workbook. */
-export function omCapacities(ctx: RuleContext): OmCapacity[] {
-  return [...countWorkload(ctx).oms.values()].map((o) => ({ name: o.name, grade: o.grade, points: o.points, available: o.available ?? 0, team: o.team }));
+  const picture: WorkloadPicture = { threshold, ...(asOf !== undefined ? { asOf: ukDate(asOf) } : {}), teams, measured, over };
+  PICTURES.set(ctx, picture);
+  return picture;
 }
 
 const staffOf = (ctx: RuleContext) => ctx.table("staff")!;
@@ -300,10 +336,12 @@ export const workloadHoursRule: Rule = {
     const table = staffOf(ctx);
     const counted = countWorkload(ctx);
     const out: Finding[] = [...counted.hourFindings];
+    // Rows whose hours or reductions could not be read (errors): no second finding for them.
+    const badRows = new Set(counted.hourFindings.filter((f) => f.severity === "error").map((f) => f.row));
     for (const om of counted.oms.values()) {
       if (om.cases === 0 || om.staff === undefined) continue;
       const params = { name: om.name, cases: om.cases, points: om.points };
-      const bad = out.some((f) => f.row === om.staff!.row.row && f.severity === "error");
+      const bad = badRows.has(om.staff.row.row);
       if (om.contracted === undefined && !bad) out.push(at(table, om.staff.row, "contractedHours", this.id, "warning", problem("workload.noHours", params).message, this.source));
       else if (om.available === 0) out.push(at(table, om.staff.row, "contractedHours", this.id, "warning", problem("workload.zeroAvailable", params).message, this.source));
     }
