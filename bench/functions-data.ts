@@ -75,6 +75,19 @@ const SPECS: Record<string, Record<string, Gen>> = {
   },
   YOS_FTE: { yos_caseload: num(0, 1000, 0) },
   PAROM_COUNTERSIGN: { assessments: pick(["Good", "Good", "Not good", "Requires improvement", "Inadequate"], 0.1) },
+  WORKLOAD_POINTS: { tier: pick(["A", "B1", "B2", "C1", "C2", "D1", "D2"]), case_type: pick(["Community", "Community", "Licence", "Custody"]) },
+  AVAILABLE_POINTS: { contracted_hours: pick([37, 37, 37, 30, 22.5, 18.5]), reduction_hours: num(0, 8, 1, 0.7) },
+  CAPACITY: { points: num(0, 3000, 0), available_points: num(0, 2176, 0, 0.02) },
+  OM_POINTS: { om_names: (_, i) => `OM ${i % 2000}`, case_om: (r) => `OM ${Math.floor(r() * 2000)}`, case_points: pick([150, 106, 93, 57, 45, 36, 24]) },
+  REDUCTION_HOURS: { reason: pick(["Long-term sickness", "Newly qualified officer", "PSO learning and development"]), contracted_hours: pick([37, 30, 22.5]) },
+  BEST_OM: {
+    grade: pick(["PO", "PSO"]),
+    case_points: pick([150, 106, 93, 57, 45, 36, 24]),
+    om_names: (_, i) => `OM ${i}`,
+    om_grades: pick(["PO", "PSO", "SPO"]),
+    om_points: num(0, 2500, 0),
+    om_available: pick([2176, 2176, 1764, 1088]),
+  },
 };
 
 export function argsFor(meta: FunctionMeta, n: number, seed: number): unknown[] {

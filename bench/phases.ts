@@ -25,11 +25,16 @@ import type { Sample } from "./validate.bench";
 const ROOT = process.env["NPS_OM_ROOT"] ?? join(__dirname, "..");
 const LIB = join(ROOT, "lib");
 
-async function inProcess(file: string): Promise<Sample> {
-  // The compiled code in lib/ that the command line runs (not tsx's on-the-fly build); loading it is not timed.
+/** The compiled code in lib/ that the command line runs (not tsx's on-the-fly build); loading it is not timed. */
+function compiled(): { readWorkbook: typeof ReadFn; validateWorkbook: typeof ValidateFn } {
   const load = createRequire(__filename);
   const { readWorkbook } = load(join(LIB, "workbook", "read.js")) as { readWorkbook: typeof ReadFn };
   const { validateWorkbook } = load(join(LIB, "model", "validate", "index.js")) as { validateWorkbook: typeof ValidateFn };
+  return { readWorkbook, validateWorkbook };
+}
+
+async function inProcess(file: string): Promise<Sample> {
+  const { readWorkbook, validateWorkbook } = compiled();
   const t0 = performance.now();
   const read = await readWorkbook(file);
   if (!read.ok) throw new Error(read.error.message);
@@ -92,9 +97,7 @@ function familyAlone(book: WorkbookData): number | undefined {
 }
 
 async function repeat(file: string, peer: string | undefined): Promise<Sample> {
-  const load = createRequire(__filename);
-  const { readWorkbook } = load(join(LIB, "workbook", "read.js")) as { readWorkbook: typeof ReadFn };
-  const { validateWorkbook } = load(join(LIB, "model", "validate", "index.js")) as { validateWorkbook: typeof ValidateFn };
+  const { readWorkbook, validateWorkbook } = compiled();
   const t0 = performance.now();
   const read = await readWorkbook(file);
   if (!read.ok) throw new Error(read.error.message);

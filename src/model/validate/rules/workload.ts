@@ -299,15 +299,25 @@ export function workloadPicture(ctx: RuleContext): WorkloadPicture {
 const staffOf = (ctx: RuleContext) => ctx.table("staff")!;
 const hasHours = (ctx: RuleContext) => staffOf(ctx).has("contractedHours");
 
+/** A rule of the family: its source, its sheets and column, and no findings without contracted hours (the engine says "not checked"). */
+function workloadRule(rule: Omit<Rule, "source" | "columns" | "needs" | "check"> & { check(this: Rule, ctx: RuleContext): Finding[] }): Rule {
+  const { check, ...rest } = rule;
+  return {
+    ...rest,
+    source: SOURCE,
+    columns: COLUMNS,
+    needs: NEEDS,
+    check(ctx) {
+      return hasHours(ctx) ? check.call(this, ctx) : [];
+    },
+  };
+}
+
 /** Capacity over the division's threshold is a warning naming the OM, their points and available points (WMT). */
-export const workloadCapacityRule: Rule = {
+export const workloadCapacityRule = workloadRule({
   id: "workload.capacity",
   label: (c) => `OM capacity at or under ${pct(c.capacityThreshold)} (workload points ÷ available points)`,
-  source: SOURCE,
-  columns: COLUMNS,
-  needs: NEEDS,
   check(ctx) {
-    if (!hasHours(ctx)) return [];
     const table = staffOf(ctx);
     const threshold = ctx.config.capacityThreshold;
     const out: Finding[] = [];
@@ -322,17 +332,13 @@ export const workloadCapacityRule: Rule = {
     const p = workloadPicture(ctx);
     return { figure: `${p.over.toLocaleString("en-GB")} of ${p.measured.toLocaleString("en-GB")} OMs over ${pct(p.threshold)}`, target: `${pct(p.threshold)} or less` };
   },
-};
+});
 
 /** Every OM who holds cases has contracted hours, and hours and reductions read as hours. */
-export const workloadHoursRule: Rule = {
+export const workloadHoursRule = workloadRule({
   id: "workload.hours",
   label: "Contracted hours for every OM who holds cases",
-  source: SOURCE,
-  columns: COLUMNS,
-  needs: NEEDS,
   check(ctx) {
-    if (!hasHours(ctx)) return [];
     const table = staffOf(ctx);
     const counted = countWorkload(ctx);
     const out: Finding[] = [...counted.hourFindings];
@@ -355,18 +361,14 @@ export const workloadHoursRule: Rule = {
       });
     return out;
   },
-};
+});
 
 /** What was counted, and the readings taken where the sheets do not say (information). */
-export const workloadCountingRule: Rule = {
+export const workloadCountingRule = workloadRule({
   id: "workload.counting",
   label: "What counts towards workload points",
-  source: SOURCE,
   information: true,
-  columns: COLUMNS,
-  needs: NEEDS,
   check(ctx) {
-    if (!hasHours(ctx)) return [];
     const c = countWorkload(ctx);
     const cases = ctx.table("caseload")!;
     const out: Finding[] = [
@@ -388,18 +390,14 @@ export const workloadCountingRule: Rule = {
     const c = countWorkload(ctx);
     return { figure: `${c.cases.toLocaleString("en-GB")} cases, ${c.reports.toLocaleString("en-GB")} reports, ${c.paroms.toLocaleString("en-GB")} PAROMs` };
   },
-};
+});
 
 /** The spread of capacity per team: lowest, median and highest (information). */
-export const workloadSpreadRule: Rule = {
+export const workloadSpreadRule = workloadRule({
   id: "workload.spread",
   label: "Spread of OM capacity per team",
-  source: SOURCE,
   information: true,
-  columns: COLUMNS,
-  needs: NEEDS,
   check(ctx) {
-    if (!hasHours(ctx)) return [];
     const sheet = staffOf(ctx).sheet;
     return workloadPicture(ctx).teams.map((t) => ({
       rule: this.id,
@@ -416,6 +414,6 @@ export const workloadSpreadRule: Rule = {
     if (all.length === 0) return { notChecked: "no OM has contracted hours" };
     return { figure: `lowest ${pct(all[0]!)}, median ${pct(median(all))}, highest ${pct(all[all.length - 1]!)}` };
   },
-};
+});
 
 export const WORKLOAD_RULES: Rule[] = [workloadCapacityRule, workloadHoursRule, workloadCountingRule, workloadSpreadRule];
